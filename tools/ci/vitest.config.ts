@@ -1,0 +1,4 @@
+import { defineConfig, mergeConfig } from 'vitest/config';
+import { base, reporters } from '../../vitest.shared.js';
+
+export default mergeConfig(base, defineConfig({ test: { name: 'ci-tools', reporters: reporters('ci-tools') } }));
