@@ -1,5 +1,6 @@
 export { type AppFieldPath, appFields } from './appFields.js';
 export { documentFields, documentPath, fieldType } from './documentFields.js';
+export { type FieldStorage, fieldStorage, flatObjectParents } from './fieldStorage.js';
 export type { FieldOrigin, FieldSpec, FieldType } from './fieldTypes.js';
 export { isLevel, LEVEL_VALUES, LEVELS, type Level } from './levels.js';
 export type { KubernetesMetadata, LogDocument, LogRecord, PipelineDocument } from './logDocument.js';

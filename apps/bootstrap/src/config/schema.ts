@@ -1,0 +1,122 @@
+import { z } from 'zod';
+
+/** Roles whose mappings are only touched when `security.allowAllAccessMapping` is true. */
+export const PRIVILEGED_ROLES: readonly string[] = ['all_access', 'security_manager'];
+
+/** Durations ISM accepts for rollover age, e.g. 12h, 1d, 30m. */
+const ismAge = z.string().regex(/^\d+(d|h|m|s|ms)$/, 'must be a duration like 1d, 12h or 30m');
+/** Byte sizes ISM accepts, e.g. 10gb, 500mb. */
+const ismSize = z.string().regex(/^\d+(b|kb|mb|gb|tb|pb)$/i, 'must be a size like 10gb or 500mb');
+/** OpenSearch index/template/policy/role names: lowercase, no spaces or path separators. */
+const resourceName = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'must be lowercase letters, digits, ".", "_" or "-"');
+const securityName = z
+  .string()
+  .min(1)
+  .regex(/^[^\s/]+$/, 'must not contain spaces or "/"');
+
+const opensearchSchema = z
+  .strictObject({
+    url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+    auth: z.enum(['basic', 'aws-sigv4', 'none']).default('basic'),
+    aws: z.strictObject({ region: z.string().min(1), service: z.enum(['es', 'aoss']).default('es') }).optional(),
+    caFile: z.string().min(1).optional(),
+    tlsVerify: z.boolean().default(true),
+    waitSeconds: z.number().int().positive().max(3600).default(240),
+  })
+  .superRefine((value, ctx) => {
+    if (value.auth === 'aws-sigv4' && !value.aws) {
+      ctx.addIssue({ code: 'custom', path: ['aws'], message: 'is required when auth is aws-sigv4' });
+    }
+  });
+
+const retentionSchema = z.strictObject({
+  policy: resourceName.default('loglift-logs-retention'),
+  deleteAfterDays: z.number().int().positive().max(36500).default(14),
+  rolloverAge: ismAge.default('1d'),
+  rolloverSize: ismSize.default('10gb'),
+});
+
+const logsSchema = z.strictObject({
+  dataStream: resourceName.default('logs-loglift'),
+  template: resourceName.default('loglift-logs'),
+  shards: z.number().int().positive().max(1024).default(1),
+  replicas: z.number().int().min(0).max(16).default(1),
+  retention: retentionSchema.default(retentionSchema.parse({})),
+});
+
+const writerSchema = z.strictObject({
+  backendRoles: z.array(z.string().min(1)).default([]),
+  serviceAccount: z.strictObject({ namespace: z.string().min(1), name: z.string().min(1) }).optional(),
+  internalUser: z.strictObject({ name: securityName }).optional(),
+});
+
+const readerSchema = z.strictObject({
+  backendRoles: z.array(z.string().min(1)).default([]),
+  users: z.array(securityName).default([]),
+});
+
+const securitySchema = z.strictObject({
+  enabled: z.boolean().default(true),
+  writerRole: securityName.default('loglift-writer'),
+  readerRole: securityName.default('loglift-reader'),
+  writer: writerSchema.default(writerSchema.parse({})),
+  reader: readerSchema.default(readerSchema.parse({})),
+  allowAllAccessMapping: z.boolean().default(false),
+});
+
+const indexPatternSchema = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9._-]+$/, 'must be letters, digits, ".", "_" or "-"'),
+  title: z.string().min(1),
+  timeFieldName: z.string().min(1).default('@timestamp'),
+  default: z.boolean().default(false),
+});
+
+const dashboardsSchema = z
+  .strictObject({
+    url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+    tenants: z.array(z.string().min(1)).min(1).default(['global']),
+    indexPatterns: z
+      .array(indexPatternSchema)
+      .default([{ id: 'loglift-logs', title: 'logs-loglift*', timeFieldName: '@timestamp', default: true }]),
+    forceDefault: z.boolean().default(false),
+    savedObjectsFile: z.string().min(1).optional(),
+    waitSeconds: z.number().int().positive().max(3600).default(120),
+  })
+  .superRefine((value, ctx) => {
+    if (value.indexPatterns.filter((pattern) => pattern.default).length > 1) {
+      ctx.addIssue({ code: 'custom', path: ['indexPatterns'], message: 'at most one index pattern may be default' });
+    }
+  });
+
+/** The desired state the chart renders into /etc/loglift/bootstrap.yaml. Unknown keys are errors. */
+export const bootstrapConfigSchema = z
+  .strictObject({
+    apiVersion: z.literal('loglift.io/v1'),
+    kind: z.literal('BootstrapConfig'),
+    opensearch: opensearchSchema,
+    logs: logsSchema.default(logsSchema.parse({})),
+    security: securitySchema.default(securitySchema.parse({})),
+    dashboards: dashboardsSchema.optional(),
+  })
+  .superRefine((value, ctx) => {
+    const { security } = value;
+    if (security.enabled && security.writerRole === security.readerRole) {
+      ctx.addIssue({ code: 'custom', path: ['security', 'readerRole'], message: 'must differ from writerRole' });
+    }
+    for (const key of ['writerRole', 'readerRole'] as const) {
+      if (PRIVILEGED_ROLES.includes(security[key]) && !security.allowAllAccessMapping) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['security', key],
+          message: `${security[key]} mappings are only changed when security.allowAllAccessMapping is true`,
+        });
+      }
+    }
+  });
+
+export type BootstrapConfig = z.output<typeof bootstrapConfigSchema>;
+export type BootstrapConfigInput = z.input<typeof bootstrapConfigSchema>;

@@ -1,0 +1,169 @@
+import { WriteCounter } from '../opensearch/writeCounter.js';
+import { httpRequest } from './httpRequest.js';
+import { type AwsCredentials, sigv4Headers } from './sigv4Headers.js';
+
+export type DashboardsAuth =
+  | { readonly type: 'none' }
+  | { readonly type: 'basic'; readonly username: string; readonly password: string }
+  | {
+      readonly type: 'aws-sigv4';
+      readonly region: string;
+      readonly credentials: () => Promise<AwsCredentials>;
+    };
+
+export interface DashboardsClientOptions {
+  /** Base URL, including `/_dashboards` on AWS. */
+  readonly url: string;
+  readonly auth: DashboardsAuth;
+  readonly ca?: Buffer;
+  readonly tlsVerify?: boolean;
+  readonly counter?: WriteCounter;
+}
+
+export interface DashboardsResponse<T = unknown> {
+  readonly status: number;
+  readonly body: T;
+}
+
+export class DashboardsError extends Error {
+  override readonly name = 'DashboardsError';
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly status: number,
+    readonly body: unknown,
+  ) {
+    super(`Dashboards ${method} ${path} failed with ${status}: ${JSON.stringify(body).slice(0, 500)}`);
+  }
+}
+
+export interface SavedObject {
+  id: string;
+  type: string;
+  attributes: Record<string, unknown>;
+}
+
+/** Header value for a tenant: `global`, `__user__` (private) or a custom tenant name. */
+export function tenantHeader(tenant: string): string {
+  if (tenant === 'global' || tenant === 'global_tenant') return 'global';
+  if (tenant === 'private') return '__user__';
+  return tenant;
+}
+
+/** Thin client over the documented Dashboards HTTP API. */
+export class DashboardsClient {
+  readonly counter: WriteCounter;
+  private readonly base: URL;
+
+  constructor(private readonly options: DashboardsClientOptions) {
+    this.counter = options.counter ?? new WriteCounter();
+    this.base = new URL(options.url.endsWith('/') ? options.url : `${options.url}/`);
+  }
+
+  async request<T = unknown>(
+    method: string,
+    path: string,
+    init: { tenant?: string; json?: unknown; body?: Buffer; contentType?: string; allow?: readonly number[] } = {},
+  ): Promise<DashboardsResponse<T>> {
+    const url = new URL(path.replace(/^\//, ''), this.base);
+    const body = init.json === undefined ? init.body : Buffer.from(JSON.stringify(init.json));
+    let headers: Record<string, string> = {
+      accept: 'application/json',
+      // Required on every write; harmless on reads.
+      'osd-xsrf': 'true',
+      ...(init.tenant ? { securitytenant: tenantHeader(init.tenant) } : {}),
+      ...(body ? { 'content-type': init.contentType ?? 'application/json' } : {}),
+    };
+    const { auth } = this.options;
+    if (auth.type === 'basic') {
+      headers.authorization = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
+    } else if (auth.type === 'aws-sigv4') {
+      headers = await sigv4Headers({
+        url,
+        method,
+        headers,
+        ...(body ? { body } : {}),
+        region: auth.region,
+        service: 'es',
+        credentials: auth.credentials,
+      });
+    }
+    this.counter.observe(method, url.pathname);
+    const response = await httpRequest({
+      url,
+      method,
+      headers,
+      ...(body ? { body } : {}),
+      ...(this.options.ca ? { ca: this.options.ca } : {}),
+      rejectUnauthorized: this.options.tlsVerify ?? true,
+    });
+    let parsed: unknown = response.text;
+    try {
+      parsed = response.text === '' ? undefined : JSON.parse(response.text);
+    } catch {
+      // Non-JSON answers (HTML error pages) are reported as text.
+    }
+    const ok = response.status >= 200 && response.status < 300;
+    if (!ok && !(init.allow ?? []).includes(response.status)) {
+      throw new DashboardsError(method, url.pathname, response.status, parsed);
+    }
+    return { status: response.status, body: parsed as T };
+  }
+
+  /** Overall state from `/api/status`: green, yellow, red, or `unavailable` while starting. */
+  async overallState(): Promise<string> {
+    const response = await this.request<{ status?: { overall?: { state?: string } } }>('GET', '/api/status', {
+      allow: [503],
+    });
+    if (response.status === 503) return 'unavailable';
+    return response.body?.status?.overall?.state ?? 'unknown';
+  }
+
+  async getObject(tenant: string, type: string, id: string): Promise<SavedObject | undefined> {
+    const path = `/api/saved_objects/${encodeURIComponent(type)}/${encodeURIComponent(id)}`;
+    const response = await this.request<SavedObject>('GET', path, { tenant, allow: [404] });
+    return response.status === 404 ? undefined : response.body;
+  }
+
+  async saveObject(
+    tenant: string,
+    type: string,
+    id: string,
+    attributes: Record<string, unknown>,
+    overwrite: boolean,
+  ): Promise<void> {
+    const path = `/api/saved_objects/${encodeURIComponent(type)}/${encodeURIComponent(id)}${overwrite ? '?overwrite=true' : ''}`;
+    await this.request('POST', path, { tenant, json: { attributes } });
+  }
+
+  async getSetting(tenant: string, key: string): Promise<unknown> {
+    const response = await this.request<{ settings?: Record<string, { userValue?: unknown }> }>(
+      'GET',
+      '/api/opensearch-dashboards/settings',
+      { tenant },
+    );
+    return response.body?.settings?.[key]?.userValue;
+  }
+
+  async setSetting(tenant: string, key: string, value: unknown): Promise<void> {
+    await this.request('POST', '/api/opensearch-dashboards/settings', { tenant, json: { changes: { [key]: value } } });
+  }
+
+  /** `_import` with a multipart `.ndjson` file; fails unless the answer says `success: true`. */
+  async importNdjson(tenant: string, fileName: string, ndjson: string): Promise<{ successCount: number }> {
+    const form = new FormData();
+    form.append('file', new Blob([ndjson], { type: 'application/ndjson' }), fileName);
+    const encoded = new Response(form);
+    const body = Buffer.from(await encoded.arrayBuffer());
+    const contentType = encoded.headers.get('content-type') ?? 'multipart/form-data';
+    const response = await this.request<{ success?: boolean; successCount?: number; errors?: unknown[] }>(
+      'POST',
+      '/api/saved_objects/_import?overwrite=true',
+      { tenant, body, contentType },
+    );
+    if (response.body?.success !== true) {
+      throw new DashboardsError('POST', '/api/saved_objects/_import', response.status, response.body);
+    }
+    return { successCount: response.body.successCount ?? 0 };
+  }
+}

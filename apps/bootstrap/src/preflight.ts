@@ -1,0 +1,143 @@
+import { withBackoff } from './backoff.js';
+import type { BootstrapConfig } from './config/schema.js';
+import type { OpenSearch } from './opensearch/openSearch.js';
+import { OpenSearchError } from './opensearch/openSearchError.js';
+import { PreflightError } from './preflightError.js';
+
+export interface PreflightResult {
+  readonly version?: string;
+  readonly distribution?: string;
+  readonly awsManaged: boolean;
+  readonly user?: string;
+  readonly roles?: readonly string[];
+  /** Installed plugin components, e.g. opensearch-index-management; undefined when unknown. */
+  readonly plugins?: readonly string[];
+}
+
+export interface PreflightOptions {
+  /** Names the identity in auth errors, e.g. `user admin (basic)`. */
+  readonly identity: string;
+  readonly now?: () => number;
+  readonly onWait?: (reason: string) => void;
+}
+
+interface InfoBody {
+  cluster_name?: string;
+  version?: { number?: string; distribution?: string };
+}
+
+function authError(identity: string, error: OpenSearchError): PreflightError {
+  const verb = error.status === 401 ? 'authentication failed' : 'access denied';
+  return new PreflightError(
+    'auth',
+    `${verb} for ${identity} (${error.method} ${error.path} returned ${error.status}); not retrying`,
+  );
+}
+
+function describe(error: unknown): string {
+  const cause = (error as { cause?: { code?: string } }).cause?.code;
+  return cause ?? (error as Error).message ?? String(error);
+}
+
+/** AWS OpenSearch Service: `*.es.amazonaws.com` / `*.aoss.amazonaws.com`, or an `account:domain` cluster name. */
+export function isAwsManaged(url: string, clusterName?: string): boolean {
+  const host = new URL(url).hostname;
+  return /\.(es|aoss)\.amazonaws\.com(\.cn)?$/.test(host) || /^\d{12}:/.test(clusterName ?? '');
+}
+
+/**
+ * Waits (bounded backoff) for OpenSearch to answer and be at least yellow, then checks that our
+ * identity may manage security. Auth errors fail at once: retrying a wrong password only locks out.
+ */
+export async function preflight(
+  os: OpenSearch,
+  config: BootstrapConfig,
+  options: PreflightOptions,
+): Promise<PreflightResult> {
+  const now = options.now ?? Date.now;
+  const deadline = now() + config.opensearch.waitSeconds * 1000;
+  const serverless = config.opensearch.aws?.service === 'aoss';
+  let lastProblem = 'no answer yet';
+  const info = serverless
+    ? {}
+    : await withBackoff<InfoBody>(
+        async (remaining) => {
+          try {
+            return (await os.request<InfoBody>('GET', '/', { timeoutMs: Math.min(remaining, 10_000) })).body ?? {};
+          } catch (error) {
+            if (error instanceof OpenSearchError && error.isAuth) throw authError(options.identity, error);
+            lastProblem = error instanceof OpenSearchError ? `HTTP ${error.status}` : describe(error);
+            options.onWait?.(lastProblem);
+            return undefined;
+          }
+        },
+        { deadline, now },
+      );
+  if (info === undefined) {
+    throw new PreflightError(
+      'unreachable',
+      `OpenSearch at ${config.opensearch.url} did not answer within ${config.opensearch.waitSeconds}s (last: ${lastProblem})`,
+    );
+  }
+  if (!serverless) {
+    const healthy = await withBackoff<string>(
+      async (remaining) => {
+        const seconds = Math.max(1, Math.min(10, Math.floor(remaining / 1000)));
+        try {
+          const health = await os.request<{ status?: string }>('GET', '/_cluster/health', {
+            query: { wait_for_status: 'yellow', timeout: `${seconds}s` },
+            allow: [408],
+            timeoutMs: (seconds + 5) * 1000,
+          });
+          lastProblem = `cluster health ${health.body.status ?? 'unknown'}`;
+          return health.body.status === 'green' || health.body.status === 'yellow' ? health.body.status : undefined;
+        } catch (error) {
+          if (error instanceof OpenSearchError && error.isAuth) throw authError(options.identity, error);
+          lastProblem = describe(error);
+          return undefined;
+        }
+      },
+      { deadline, now },
+    );
+    if (!healthy) {
+      throw new PreflightError(
+        'health',
+        `OpenSearch did not reach yellow within ${config.opensearch.waitSeconds}s (last: ${lastProblem})`,
+      );
+    }
+  }
+  const result: PreflightResult = {
+    ...(info.version?.number ? { version: info.version.number } : {}),
+    ...(info.version?.distribution ? { distribution: info.version.distribution } : {}),
+    awsManaged: isAwsManaged(config.opensearch.url, info.cluster_name),
+    ...(serverless ? {} : { plugins: await installedPlugins(os) }),
+  };
+  if (!config.security.enabled) return result;
+  return { ...result, ...(await checkSecurityAccess(os, options.identity)) };
+}
+
+async function checkSecurityAccess(os: OpenSearch, identity: string): Promise<{ user?: string; roles?: string[] }> {
+  try {
+    const auth = await os.get<{ user_name?: string; roles?: string[] }>('/_plugins/_security/authinfo');
+    const permissions = await os.get<{ has_api_access?: boolean }>('/_plugins/_security/api/permissionsinfo');
+    if (permissions.body.has_api_access !== true) {
+      throw new PreflightError(
+        'permission',
+        `${identity} (user ${auth.body.user_name ?? '?'}, roles ${(auth.body.roles ?? []).join(', ') || 'none'}) may not use the security REST API; map it to all_access or security_manager, or set security.enabled to false`,
+      );
+    }
+    return { ...(auth.body.user_name ? { user: auth.body.user_name } : {}), roles: auth.body.roles ?? [] };
+  } catch (error) {
+    if (error instanceof OpenSearchError && error.isAuth) throw authError(identity, error);
+    throw error;
+  }
+}
+
+async function installedPlugins(os: OpenSearch): Promise<string[] | undefined> {
+  const response = await os.get<{ component?: string }[]>('/_cat/plugins', {
+    query: { format: 'json' },
+    allow: [403, 404],
+  });
+  if (response.status !== 200 || !Array.isArray(response.body)) return undefined;
+  return [...new Set(response.body.map((row) => row.component ?? '').filter(Boolean))].sort();
+}

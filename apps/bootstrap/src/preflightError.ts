@@ -1,0 +1,10 @@
+/** Preflight failed: OpenSearch never became ready, or our identity is not allowed. Exit code 1. */
+export class PreflightError extends Error {
+  override readonly name = 'PreflightError';
+  constructor(
+    readonly reason: 'auth' | 'unreachable' | 'health' | 'permission',
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,46 @@
+import type { BootstrapConfig } from '../config/schema.js';
+import { MANAGED_BY, type StepContext } from './context.js';
+import { buildLogMappings } from './logMappings.js';
+import { comparePlan, type Step, type StepPlan } from './step.js';
+
+/** Composable template for the data stream; settings in the nested string form GET returns. */
+export function desiredIndexTemplate(logs: BootstrapConfig['logs']): Record<string, unknown> {
+  return {
+    index_patterns: [`${logs.dataStream}*`],
+    data_stream: {},
+    priority: 200,
+    template: {
+      settings: {
+        index: {
+          number_of_shards: String(logs.shards),
+          number_of_replicas: String(logs.replicas),
+          // A contract field with a value of the wrong type is left unindexed instead of failing the document.
+          mapping: { ignore_malformed: 'true' },
+        },
+      },
+      mappings: buildLogMappings(),
+    },
+    _meta: { managed_by: MANAGED_BY },
+  };
+}
+
+interface LiveTemplates {
+  index_templates?: { name: string; index_template: Record<string, unknown> }[];
+}
+
+export function indexTemplateStep(ctx: StepContext): Step {
+  const name = ctx.config.logs.template;
+  const path = `/_index_template/${encodeURIComponent(name)}`;
+  const desired = desiredIndexTemplate(ctx.config.logs);
+  return {
+    kind: 'index-template',
+    name,
+    async plan(): Promise<StepPlan> {
+      const live = await ctx.os.get<LiveTemplates>(path, { allow: [404] });
+      const found = live.status === 200 ? live.body.index_templates?.find((t) => t.name === name) : undefined;
+      return comparePlan('index-template', name, found?.index_template, desired, async (exists) => {
+        await ctx.os.request('PUT', path, { body: desired, ...(exists ? {} : { query: { create: true } }) });
+      });
+    },
+  };
+}

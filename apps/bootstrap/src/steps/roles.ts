@@ -1,0 +1,76 @@
+import { type BootstrapConfig, PRIVILEGED_ROLES } from '../config/schema.js';
+import { MANAGED_BY, type StepContext } from './context.js';
+import { assertNotProtected, readSecurityEntry, securityPath, tenantPattern } from './securityApi.js';
+import { comparePlan, type Step, type StepPlan, skipped } from './step.js';
+
+/** The data stream and its backing indices (`.ds-<name>-000001`). */
+function logIndexPatterns(logs: BootstrapConfig['logs']): string[] {
+  return [`${logs.dataStream}*`, `.ds-${logs.dataStream}*`];
+}
+
+const DASHBOARDS_INDICES = ['.kibana', '.kibana_*', '.opensearch_dashboards', '.opensearch_dashboards_*'];
+
+/**
+ * Only what Fluent Bit's opensearch output needs to append with `_bulk` and op_type create:
+ * no read, no delete, no index creation, no mapping changes, no cluster monitoring.
+ */
+export function desiredWriterRole(config: BootstrapConfig): Record<string, unknown> {
+  return {
+    description: `Writes loglift log documents (managed by ${MANAGED_BY})`,
+    cluster_permissions: ['indices:data/write/bulk'],
+    index_permissions: [
+      {
+        index_patterns: logIndexPatterns(config.logs),
+        fls: [],
+        masked_fields: [],
+        allowed_actions: ['indices:data/write/bulk*', 'indices:data/write/index'],
+      },
+    ],
+    tenant_permissions: [],
+  };
+}
+
+/** Read logs (search, mappings for field lists) and use Dashboards read-only in the configured tenants. */
+export function desiredReaderRole(config: BootstrapConfig): Record<string, unknown> {
+  const tenants = config.dashboards?.tenants ?? ['global'];
+  return {
+    description: `Reads loglift logs and Dashboards objects (managed by ${MANAGED_BY})`,
+    cluster_permissions: ['cluster_composite_ops_ro'],
+    index_permissions: [
+      {
+        index_patterns: logIndexPatterns(config.logs),
+        fls: [],
+        masked_fields: [],
+        allowed_actions: ['read', 'indices:admin/mappings/get', 'indices:monitor/settings/get'],
+      },
+      { index_patterns: DASHBOARDS_INDICES, fls: [], masked_fields: [], allowed_actions: ['read'] },
+    ],
+    tenant_permissions: [{ tenant_patterns: tenants.map(tenantPattern), allowed_actions: ['kibana_all_read'] }],
+  };
+}
+
+function roleStep(ctx: StepContext, name: string, desired: Record<string, unknown>): Step {
+  const path = securityPath('roles', name);
+  return {
+    kind: 'role',
+    name,
+    async plan(): Promise<StepPlan> {
+      const live = await readSecurityEntry(ctx.os, 'roles', name);
+      if (ctx.config.security.allowAllAccessMapping && PRIVILEGED_ROLES.includes(name) && live?.reserved) {
+        return skipped('role', name, 'reserved role: only its mapping is managed');
+      }
+      assertNotProtected('roles', name, live);
+      return comparePlan('role', name, live, desired, async () => {
+        await ctx.os.request('PUT', path, { body: desired });
+      });
+    },
+  };
+}
+
+export function roleSteps(ctx: StepContext): Step[] {
+  const { security } = ctx.config;
+  return [
+    roleStep(ctx, security.writerRole, desiredWriterRole(ctx.config)),
+    roleStep(ctx, security.readerRole, desiredReaderRole(ctx.config)),
+  ];
+}

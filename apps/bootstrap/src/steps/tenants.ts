@@ -1,0 +1,22 @@
+import { MANAGED_BY, type StepContext } from './context.js';
+import { readSecurityEntry, securityPath, tenantPattern } from './securityApi.js';
+import { comparePlan, type Step, type StepPlan } from './step.js';
+
+/** Custom Dashboards tenants the index patterns go to; global and private always exist. */
+export function tenantSteps(ctx: StepContext): Step[] {
+  const tenants = ctx.config.dashboards?.tenants ?? [];
+  const custom = tenants.filter((tenant) => !['global_tenant', '__user__'].includes(tenantPattern(tenant)));
+  return custom.map((tenant) => ({
+    kind: 'tenant',
+    name: tenant,
+    async plan(): Promise<StepPlan> {
+      const live = await readSecurityEntry(ctx.os, 'tenants', tenant);
+      if (live?.reserved || live?.static) return { kind: 'tenant', name: tenant, action: 'unchanged', changes: [] };
+      const desired = { description: `loglift logs (managed by ${MANAGED_BY})` };
+      // An existing tenant is someone's: only its existence matters here, not its description.
+      return comparePlan('tenant', tenant, live ? desired : undefined, desired, async () => {
+        await ctx.os.request('PUT', securityPath('tenants', tenant), { body: desired });
+      });
+    },
+  }));
+}
