@@ -1,0 +1,12 @@
+export { type Artifacts, ensureArtifacts } from './artifacts.js';
+export { connectionFromEnv, fetchVersion } from './connection.js';
+export { type Distribution, ensureDistribution } from './distribution.js';
+export type { OpenSearchConnection } from './providedContext.js';
+export {
+  type OpenSearchNode,
+  type Prepared,
+  prepareOpenSearch,
+  type SettingValue,
+  type StartOptions,
+  startOpenSearch,
+} from './startOpenSearch.js';
