@@ -1,0 +1,55 @@
+{{/*
+Cross-field rules the JSON schema cannot express clearly. values.schema.json already rejects wrong
+types, unknown keys and the required fields; these messages name the value to set.
+*/}}
+{{- define "loglift.validate" -}}
+{{- $v := .Values }}
+{{- $os := $v.opensearch }}
+{{- $usesOpenSearch := or $v.fluentBit.enabled $v.bootstrap.enabled $v.tests.enabled }}
+{{- if and $usesOpenSearch (not $os.host) }}
+{{- fail "opensearch.host is required while fluentBit, bootstrap or tests is enabled: set it to the OpenSearch host name, e.g. --set opensearch.host=search-logs.eu-west-1.es.amazonaws.com" }}
+{{- end }}
+{{- if and $os.tls.ca.secretName $os.tls.ca.configMapName }}
+{{- fail "opensearch.tls.ca: set secretName or configMapName, not both" }}
+{{- end }}
+{{- $sigv4 := or (and $v.fluentBit.enabled (eq $os.writer.auth "aws-sigv4")) (and (or $v.bootstrap.enabled $v.tests.enabled) (eq $os.admin.auth "aws-sigv4")) }}
+{{- if and $sigv4 (not $os.aws.region) }}
+{{- fail "opensearch.aws.region is required when an identity uses aws-sigv4: set it to the region of the domain, e.g. --set opensearch.aws.region=eu-west-1" }}
+{{- end }}
+{{- if and $v.fluentBit.enabled (eq $os.writer.auth "basic") (not $os.writer.existingSecret) }}
+{{- fail "opensearch.writer.auth=basic needs opensearch.writer.existingSecret: the name of a Secret with the keys opensearch.writer.usernameKey and opensearch.writer.passwordKey" }}
+{{- end }}
+{{- if and (or $v.bootstrap.enabled $v.tests.enabled) (eq $os.admin.auth "basic") (not $os.admin.existingSecret) }}
+{{- fail "opensearch.admin.auth=basic needs opensearch.admin.existingSecret: the name of a Secret with the keys opensearch.admin.usernameKey and opensearch.admin.passwordKey" }}
+{{- end }}
+{{- if and $v.fluentBit.enabled (eq $os.writer.auth "aws-sigv4") (not $os.writer.aws.roleArn) (not $os.writer.aws.podIdentity) }}
+{{- fail "opensearch.writer.auth=aws-sigv4 needs credentials: set opensearch.writer.aws.roleArn (IRSA) or opensearch.writer.aws.podIdentity=true (EKS Pod Identity)" }}
+{{- end }}
+{{- if and $os.writer.aws.roleArn $os.writer.aws.podIdentity }}
+{{- fail "opensearch.writer.aws: set roleArn (IRSA) or podIdentity, not both" }}
+{{- end }}
+{{- if and (or $v.bootstrap.enabled $v.tests.enabled) (eq $os.admin.auth "aws-sigv4") (not $os.admin.aws.roleArn) (not $os.admin.aws.podIdentity) }}
+{{- fail "opensearch.admin.auth=aws-sigv4 needs credentials: set opensearch.admin.aws.roleArn (IRSA) or opensearch.admin.aws.podIdentity=true (EKS Pod Identity)" }}
+{{- end }}
+{{- if and $os.admin.aws.roleArn $os.admin.aws.podIdentity }}
+{{- fail "opensearch.admin.aws: set roleArn (IRSA) or podIdentity, not both" }}
+{{- end }}
+{{- if and $v.fluentBit.enabled (eq $os.writer.auth "generated") (not $v.bootstrap.enabled) }}
+{{- fail "opensearch.writer.auth=generated needs bootstrap.enabled=true: the bootstrap hook creates the writer user with the generated password (or use auth=basic with an existing user)" }}
+{{- end }}
+{{- if and $v.fluentBit.enabled (eq $os.writer.auth "generated") (not $v.bootstrap.security.enabled) }}
+{{- fail "opensearch.writer.auth=generated needs bootstrap.security.enabled=true: without the security plugin there is no user to create (use opensearch.writer.auth=none)" }}
+{{- end }}
+{{- if le (int $v.fluentBit.terminationGracePeriodSeconds) (int $v.fluentBit.config.service.grace) }}
+{{- fail (printf "fluentBit.terminationGracePeriodSeconds (%d) must be greater than fluentBit.config.service.grace (%d) so Fluent Bit can flush before it is killed" (int $v.fluentBit.terminationGracePeriodSeconds) (int $v.fluentBit.config.service.grace)) }}
+{{- end }}
+{{- if ge (int $v.bootstrap.waitSeconds) (int $v.bootstrap.activeDeadlineSeconds) }}
+{{- fail (printf "bootstrap.waitSeconds (%d) must be less than bootstrap.activeDeadlineSeconds (%d) so the bootstrap reports a timeout before the Job is killed" (int $v.bootstrap.waitSeconds) (int $v.bootstrap.activeDeadlineSeconds)) }}
+{{- end }}
+{{- if and $v.tests.enabled (not $v.taskService.enabled) (not $v.tests.serviceUrl) }}
+{{- fail "tests.enabled needs a task-service to call: enable taskService or set tests.serviceUrl (or set tests.enabled=false)" }}
+{{- end }}
+{{- if and $v.taskService.podDisruptionBudget.enabled $v.taskService.enabled (ge (int $v.taskService.podDisruptionBudget.minAvailable) (int $v.taskService.replicaCount)) }}
+{{- fail (printf "taskService.podDisruptionBudget.minAvailable (%d) must be less than taskService.replicaCount (%d), or no node could ever be drained" (int $v.taskService.podDisruptionBudget.minAvailable) (int $v.taskService.replicaCount)) }}
+{{- end }}
+{{- end }}

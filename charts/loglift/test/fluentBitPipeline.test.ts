@@ -1,0 +1,269 @@
+import { MERGE_KEY } from '@loglift/log-schema';
+import { describe, expect, it } from 'vitest';
+import { bytes, desiredState } from './desiredState.js';
+import { envRef, fluentBitConfig, section } from './fluentBitConfig.js';
+import { at, container, env, find, podSpec, render } from './render.js';
+
+const defaults = { values: ['ci/00-defaults-values.yaml'] };
+
+describe('the Fluent Bit configuration (parsed fluent-bit.yaml)', () => {
+  const manifests = render(defaults);
+  const config = fluentBitConfig(manifests);
+  const daemonSet = find(manifests, 'DaemonSet', '-fluent-bit');
+
+  it('serves health and storage metrics and flushes within the termination grace period', () => {
+    expect(config.service).toMatchObject({
+      http_server: 'on',
+      http_port: 2020,
+      health_check: 'on',
+      'storage.metrics': 'on',
+      'storage.path': '/var/lib/loglift-fluent-bit/storage/',
+    });
+    expect(Number(config.service.grace)).toBeLessThan(Number(podSpec(daemonSet).terminationGracePeriodSeconds));
+  });
+
+  it('tails container logs with the runtime parsers, an offset DB and a filesystem buffer on the node', () => {
+    expect(config.pipeline.inputs).toHaveLength(1);
+    const tail = section(config.pipeline.inputs, 'tail');
+    expect(tail).toMatchObject({
+      path: '/var/log/containers/*.log',
+      'multiline.parser': 'docker, cri',
+      db: '/var/lib/loglift-fluent-bit/tail.db',
+      'storage.type': 'filesystem',
+      skip_long_lines: 'on',
+    });
+    expect(bytes(tail.buffer_max_size)).toBeGreaterThanOrEqual(bytes('1M'));
+    const stateMount = container(daemonSet, 'fluent-bit').volumeMounts?.find((m) => m.name === 'state');
+    expect(stateMount?.mountPath).toBe('/var/lib/loglift-fluent-bit');
+    expect(String(tail.db).startsWith(`${stateMount?.mountPath}/`)).toBe(true);
+  });
+
+  it("excludes Fluent Bit's own pods from the tail", () => {
+    const excluded = String(section(config.pipeline.inputs, 'tail').exclude_path).split(',');
+    expect(excluded).toContain('/var/log/containers/demo-loglift-fluent-bit-*_logging_fluent-bit-*.log');
+  });
+
+  it('merges app JSON under the key of the log document contract', () => {
+    const kubernetes = section(config.pipeline.filters, 'kubernetes');
+    expect(kubernetes.merge_log).toBe('on');
+    expect(kubernetes.merge_log_key).toBe(MERGE_KEY);
+    expect(kubernetes).toMatchObject({
+      keep_log: 'off',
+      'k8s-logging.parser': 'on',
+      'k8s-logging.exclude': 'on',
+      labels: 'on',
+      annotations: 'off',
+    });
+    expect(bytes(kubernetes.buffer_size)).toBeGreaterThan(bytes('32k'));
+    expect(kubernetes.use_kubelet).toBeUndefined();
+  });
+
+  it('has no multiline filter unless asked', () => {
+    expect(config.pipeline.filters.map((f) => f.name)).toEqual(['kubernetes']);
+  });
+
+  it('writes to the data stream the bootstrap creates, safely against resends and bad documents', () => {
+    const output = section(config.pipeline.outputs, 'opensearch');
+    expect(output.index).toBe(desiredState(manifests).logs.dataStream);
+    expect(output).toMatchObject({
+      host: 'opensearch.logging.svc',
+      port: 9200,
+      suppress_type_name: 'on',
+      replace_dots: 'on',
+      generate_id: 'on',
+      write_operation: 'create',
+      trace_error: 'on',
+      compress: 'gzip',
+      tls: 'on',
+      'tls.verify': 'on',
+    });
+    expect(bytes(output.buffer_size)).toBeGreaterThanOrEqual(bytes('5M'));
+    expect(Number(output.retry_limit)).toBeGreaterThan(0);
+    expect(Number.isFinite(Number(output.retry_limit))).toBe(true);
+    expect(Number(output.workers)).toBeGreaterThanOrEqual(1);
+    expect(bytes(output['storage.total_limit_size'])).toBeGreaterThan(0);
+  });
+
+  it('takes the generated writer credentials from environment variables fed by the Secret', () => {
+    const output = section(config.pipeline.outputs, 'opensearch');
+    expect(output.http_user).toBe(envRef('OPENSEARCH_USERNAME'));
+    expect(output.http_passwd).toBe(envRef('OPENSEARCH_PASSWORD'));
+    const fb = container(daemonSet, 'fluent-bit');
+    expect(env(fb, 'OPENSEARCH_PASSWORD')?.valueFrom?.secretKeyRef).toEqual({
+      name: 'demo-loglift-writer',
+      key: 'password',
+    });
+    expect(output.aws_auth).toBeUndefined();
+  });
+
+  it('restarts Fluent Bit when its configuration changes', () => {
+    const changed = render({ ...defaults, set: { 'fluentBit.config.output.retryLimit': 7 } });
+    const checksum = (m: typeof manifests) =>
+      at(find(m, 'DaemonSet', '-fluent-bit'), 'spec.template.metadata.annotations');
+    expect(checksum(manifests)).toHaveProperty('checksum/config');
+    expect(checksum(changed)).not.toEqual(checksum(manifests));
+  });
+});
+
+describe('the index name', () => {
+  it('follows opensearch.dataStream in Fluent Bit, the bootstrap and the helm test alike', () => {
+    const manifests = render({ ...defaults, set: { 'opensearch.dataStream': 'logs-payments' } });
+    expect(section(fluentBitConfig(manifests).pipeline.outputs, 'opensearch').index).toBe('logs-payments');
+    expect(desiredState(manifests).logs.dataStream).toBe('logs-payments');
+    expect(env(container(find(manifests, 'Pod', '-verify'), 'verify'), 'LOGLIFT_INDEX')?.value).toBe('logs-payments');
+  });
+});
+
+describe('writer identities in the output', () => {
+  it('signs with SigV4 for aws-sigv4 and sends no basic credentials', () => {
+    const manifests = render({ values: ['ci/01-aws-irsa-values.yaml'] });
+    const output = section(fluentBitConfig(manifests).pipeline.outputs, 'opensearch');
+    expect(output).toMatchObject({ aws_auth: 'on', aws_region: 'eu-west-1', aws_service_name: 'es', port: 443 });
+    expect(output.http_user).toBeUndefined();
+    expect(
+      env(container(find(manifests, 'DaemonSet', '-fluent-bit'), 'fluent-bit'), 'OPENSEARCH_PASSWORD'),
+    ).toBeUndefined();
+  });
+
+  it('uses the aoss service name for OpenSearch Serverless', () => {
+    const output = section(
+      fluentBitConfig(render({ values: ['ci/03-kubelet-pod-identity-values.yaml'] })).pipeline.outputs,
+      'opensearch',
+    );
+    expect(output.aws_service_name).toBe('aoss');
+  });
+
+  it('adds aws_role_arn only when a role to assume is set', () => {
+    const manifests = render({
+      values: ['ci/01-aws-irsa-values.yaml'],
+      set: { 'opensearch.writer.aws.assumeRoleArn': 'arn:aws:iam::123456789012:role/cross-account' },
+    });
+    expect(section(fluentBitConfig(manifests).pipeline.outputs, 'opensearch').aws_role_arn).toBe(
+      'arn:aws:iam::123456789012:role/cross-account',
+    );
+  });
+
+  it('reads basic credentials from the existing Secret under its configured keys', () => {
+    const manifests = render({
+      values: ['ci/02-self-hosted-basic-values.yaml'],
+      set: { 'opensearch.writer.usernameKey': 'user', 'opensearch.writer.passwordKey': 'secret' },
+    });
+    const fb = container(find(manifests, 'DaemonSet', '-fluent-bit'), 'fluent-bit');
+    expect(env(fb, 'OPENSEARCH_USERNAME')?.valueFrom?.secretKeyRef).toEqual({
+      name: 'loglift-writer-credentials',
+      key: 'user',
+    });
+    expect(env(fb, 'OPENSEARCH_PASSWORD')?.valueFrom?.secretKeyRef).toEqual({
+      name: 'loglift-writer-credentials',
+      key: 'secret',
+    });
+    expect(manifests.some((m) => m.kind === 'Secret')).toBe(false);
+  });
+
+  it('sends neither credentials nor TLS for auth none over plain HTTP', () => {
+    const output = section(
+      fluentBitConfig(render({ values: ['ci/04-components-off-values.yaml'] })).pipeline.outputs,
+      'opensearch',
+    );
+    expect(output.tls).toBe('off');
+    expect(output['tls.verify']).toBeUndefined();
+    expect(output.http_user).toBeUndefined();
+    expect(output.aws_auth).toBeUndefined();
+  });
+
+  it('trusts a CA bundle mounted from the configured Secret', () => {
+    const manifests = render({ values: ['ci/02-self-hosted-basic-values.yaml'] });
+    const output = section(fluentBitConfig(manifests).pipeline.outputs, 'opensearch');
+    expect(output['tls.ca_file']).toBe('/etc/loglift/ca/ca.crt');
+    const volumes = podSpec(find(manifests, 'DaemonSet', '-fluent-bit')).volumes as {
+      name: string;
+      secret?: unknown;
+    }[];
+    expect(volumes.find((v) => v.name === 'opensearch-ca')?.secret).toEqual({
+      secretName: 'opensearch-ca',
+      items: [{ key: 'ca.crt', path: 'ca.crt' }],
+    });
+  });
+});
+
+describe('optional pipeline parts', () => {
+  it('joins stack traces with a multiline filter before the kubernetes filter, including Node.js traces', () => {
+    const config = fluentBitConfig(render({ values: ['ci/02-self-hosted-basic-values.yaml'] }));
+    expect(config.pipeline.filters.map((f) => f.name)).toEqual(['multiline', 'kubernetes']);
+    const multiline = section(config.pipeline.filters, 'multiline');
+    expect(multiline['multiline.key_content']).toBe('log');
+    expect(String(multiline['multiline.parser']).split(/,\s*/)).toEqual(['java', 'python', 'go', 'nodejs-stack']);
+    const nodeParser = config.multiline_parsers?.find((p) => p.name === 'nodejs-stack');
+    const cont = nodeParser?.rules.find((r) => r.state === 'cont');
+    const start = nodeParser?.rules.find((r) => r.state === 'start_state');
+    const regex = (source: string | undefined) => new RegExp(String(source).replace(/^\/(.*)\/$/, '$1'));
+    expect(regex(cont?.regex).test('    at handler (/app/dist/bundle/main.mjs:10:5)')).toBe(true);
+    expect(regex(cont?.regex).test('Error: boom')).toBe(false);
+    expect(regex(start?.regex).test('Error: boom')).toBe(true);
+    expect(start?.next_state).toBe('cont');
+  });
+
+  it('asks the kubelet for metadata and grants nodes/proxy only in kubelet mode', () => {
+    const rules = (m: ReturnType<typeof render>) =>
+      (find(m, 'ClusterRole', '-fluent-bit').rules as { resources: string[]; verbs: string[] }[]).flatMap(
+        (r) => r.resources,
+      );
+    const kubelet = render({ values: ['ci/03-kubelet-pod-identity-values.yaml'] });
+    const kubernetes = section(fluentBitConfig(kubelet).pipeline.filters, 'kubernetes');
+    expect(kubernetes).toMatchObject({ use_kubelet: 'on', kubelet_host: envRef('NODE_IP'), kubelet_port: 10250 });
+    expect(
+      env(container(find(kubelet, 'DaemonSet', '-fluent-bit'), 'fluent-bit'), 'NODE_IP')?.valueFrom?.fieldRef,
+    ).toEqual({
+      fieldPath: 'status.hostIP',
+    });
+    expect(rules(kubelet)).toContain('nodes/proxy');
+    expect(rules(render(defaults))).toEqual(['pods', 'namespaces']);
+  });
+
+  it('appends the raw extra sections after the chart’s own', () => {
+    const config = fluentBitConfig(
+      render({
+        ...defaults,
+        set: {
+          'fluentBit.config.extraInputs': [{ name: 'systemd', tag: 'host.*' }],
+          'fluentBit.config.extraFilters': [{ name: 'grep', match: 'kube.*', exclude: 'log ^healthz' }],
+          'fluentBit.config.extraOutputs': [{ name: 'stdout', match: 'host.*' }],
+          'fluentBit.config.extraParsers': [{ name: 'nginx', format: 'regex', regex: '^(?<remote>[^ ]*)' }],
+        },
+      }),
+    );
+    expect(config.pipeline.inputs.map((s) => s.name)).toEqual(['tail', 'systemd']);
+    expect(config.pipeline.filters.map((s) => s.name)).toEqual(['kubernetes', 'grep']);
+    expect(config.pipeline.outputs.map((s) => s.name)).toEqual(['opensearch', 'stdout']);
+    expect(config.parsers?.map((s) => s.name)).toEqual(['nginx']);
+  });
+
+  it('follows every on/off switch of the pipeline values', () => {
+    const config = fluentBitConfig(
+      render({
+        ...defaults,
+        set: {
+          'fluentBit.config.input.skipLongLines': false,
+          'fluentBit.config.kubernetes': {
+            labels: false,
+            annotations: true,
+            allowParserAnnotation: false,
+            allowExcludeAnnotation: false,
+          },
+          'fluentBit.config.output': { gzip: false, traceError: false, replaceDots: false },
+          'opensearch.tls.verify': false,
+        },
+      }),
+    );
+    expect(section(config.pipeline.inputs, 'tail').skip_long_lines).toBe('off');
+    expect(section(config.pipeline.filters, 'kubernetes')).toMatchObject({
+      labels: 'off',
+      annotations: 'on',
+      'k8s-logging.parser': 'off',
+      'k8s-logging.exclude': 'off',
+    });
+    const output = section(config.pipeline.outputs, 'opensearch');
+    expect(output).toMatchObject({ trace_error: 'off', replace_dots: 'off', 'tls.verify': 'off' });
+    expect(output.compress).toBeUndefined();
+  });
+});
