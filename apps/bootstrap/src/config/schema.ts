@@ -52,6 +52,8 @@ const writerSchema = z.strictObject({
   backendRoles: z.array(z.string().min(1)).default([]),
   serviceAccount: z.strictObject({ namespace: z.string().min(1), name: z.string().min(1) }).optional(),
   internalUser: z.strictObject({ name: securityName }).optional(),
+  // Users that already exist (e.g. the one in a basic-auth Secret the chart was given).
+  users: z.array(securityName).default([]),
 });
 
 const readerSchema = z.strictObject({

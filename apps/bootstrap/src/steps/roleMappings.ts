@@ -81,7 +81,7 @@ export function roleMappingSteps(ctx: StepContext): Step[] {
   const { security } = ctx.config;
   const writer: MappingMembers = {
     backend_roles: [...new Set(ctx.writerBackendRoles)],
-    users: ctx.internalWriter ? [ctx.internalWriter.name] : [],
+    users: [...new Set([...security.writer.users, ...(ctx.internalWriter ? [ctx.internalWriter.name] : [])])],
   };
   const reader: MappingMembers = { backend_roles: security.reader.backendRoles, users: security.reader.users };
   return [mappingStep(ctx, security.writerRole, writer), mappingStep(ctx, security.readerRole, reader)];

@@ -21,6 +21,9 @@ validates it strictly, so only keys of that format appear here.
   "retention" (dict "policy" $r.policy "deleteAfterDays" $r.deleteAfterDays "rolloverAge" $r.rolloverAge "rolloverSize" $r.rolloverSize)
 }}
 {{- $writer := dict "backendRoles" $os.writer.backendRoles }}
+{{- if $os.writer.mapUsers }}
+{{- $_ := set $writer "users" $os.writer.mapUsers }}
+{{- end }}
 {{- if and .Values.fluentBit.enabled (eq $os.writer.auth "aws-sigv4") }}
 {{- /* The bootstrap maps the IAM role from this ServiceAccount's eks.amazonaws.com/role-arn annotation. */}}
 {{- $_ := set $writer "serviceAccount" (dict "namespace" .Release.Namespace "name" (include "loglift.fluentBit.serviceAccountName" .)) }}
