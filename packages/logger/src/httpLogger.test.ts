@@ -1,0 +1,208 @@
+import { createServer } from 'node:http';
+import express from 'express';
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { createLogger } from './createLogger.js';
+import { type HttpLoggerOptions, httpLogger } from './httpLogger.js';
+import { getLogContext } from './logContext.js';
+import { LoggerOptionError } from './loggerOptionError.js';
+import { lineSink } from './testing/lineSink.js';
+
+function setup(options: Omit<HttpLoggerOptions, 'logger'> = {}) {
+  const sink = lineSink();
+  const logger = createLogger({ handleExit: false, env: { OTEL_SERVICE_NAME: 'tasks' }, destination: sink.stream });
+  const app = express();
+  app.set('trust proxy', false);
+  app.use(httpLogger({ logger, ...options }));
+  const tasks = express.Router();
+  tasks.get('/:id', (req, res) => {
+    req.log.info({ task: { id: req.params.id } }, 'loading task');
+    setTimeout(() => {
+      logger.info('async work for the same request');
+      res.json({ id: req.params.id, title: 'secret body text' });
+    }, 5);
+  });
+  tasks.post('/', express.json(), (_req, res) => {
+    res.status(201).json({ created: true });
+  });
+  app.use('/api/tasks', tasks);
+  app.get('/boom', () => {
+    throw new Error('handler failed');
+  });
+  app.get('/health/liveness', (_req, res) => {
+    res.send('ok');
+  });
+  app.get('/metrics', (_req, res) => {
+    res.send('# metrics');
+  });
+  app.get('/teapot', (_req, res) => {
+    res.status(418).end();
+  });
+  app.use((err: Error, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    (res as unknown as { err: Error }).err = err;
+    res.status(500).send('failed');
+  });
+  return { sink, logger, app };
+}
+
+const requestLines = (sink: ReturnType<typeof lineSink>) =>
+  sink.records().filter((r) => r.http?.response || r.http?.server);
+
+describe('httpLogger', () => {
+  it('writes one line per request with the contract fields and the route template', async () => {
+    const { sink, app } = setup();
+    const response = await request(app).get('/api/tasks/42?verbose=1').set('user-agent', 'curl/8.5');
+    expect(response.status).toBe(200);
+    const lines = requestLines(sink);
+    expect(lines).toHaveLength(1);
+    const line = lines[0];
+    expect(line).toMatchObject({
+      level: 'info',
+      message: 'GET /api/tasks/42 200',
+      http: {
+        request: { method: 'GET', id: response.headers['x-request-id'] },
+        route: '/api/tasks/:id',
+        response: { status_code: 200, body: { size: Buffer.byteLength(response.text) } },
+      },
+      url: { path: '/api/tasks/42' },
+      user_agent: { original: 'curl/8.5' },
+      client: { address: '127.0.0.1' },
+      service: { name: 'tasks' },
+    });
+    expect(line?.http?.server?.duration_ms).toBeGreaterThanOrEqual(4);
+  });
+
+  it('never writes request or response bodies, query strings or headers other than User-Agent', async () => {
+    const { sink, app } = setup();
+    await request(app).post('/api/tasks?token=abc').set('authorization', 'Bearer xyz').send({ title: 'my body text' });
+    await request(app).get('/api/tasks/7');
+    const text = sink.lines.join('');
+    expect(text).not.toMatch(/my body text|secret body text|Bearer xyz|token=abc/);
+  });
+
+  it('puts the request id and trace ids on every line written while handling the request', async () => {
+    const { sink, app } = setup();
+    const traceparent = `00-${'4bf92f3577b34da6a3ce929d0e0e4736'}-${'00f067aa0ba902b7'}-01`;
+    await request(app).get('/api/tasks/1').set('x-request-id', 'req-abc-123').set('traceparent', traceparent);
+    const records = sink.records();
+    expect(records.map((r) => r.message)).toEqual([
+      'loading task',
+      'async work for the same request',
+      'GET /api/tasks/1 200',
+    ]);
+    for (const record of records) {
+      expect(record).toMatchObject({
+        http: { request: { id: 'req-abc-123' } },
+        trace_id: '4bf92f3577b34da6a3ce929d0e0e4736',
+        span_id: '00f067aa0ba902b7',
+        trace_flags: '01',
+      });
+    }
+  });
+
+  it('honours a sane incoming x-request-id and echoes it', async () => {
+    const { app } = setup();
+    const response = await request(app).get('/api/tasks/1').set('x-request-id', '01HZX3K9QJ7W2N8M4P5R6S7T8V');
+    expect(response.headers['x-request-id']).toBe('01HZX3K9QJ7W2N8M4P5R6S7T8V');
+  });
+
+  it.each([
+    ['missing', undefined],
+    ['too long', 'a'.repeat(200)],
+    ['with spaces', 'has spaces'],
+    ['with quotes', '"><script>'],
+  ])('replaces a %s x-request-id with a UUID', async (_name, incoming) => {
+    const { sink, app } = setup();
+    const req = request(app).get('/teapot');
+    if (incoming !== undefined) req.set('x-request-id', incoming);
+    const response = await req;
+    const id = response.headers['x-request-id'];
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(sink.last().http?.request?.id).toBe(id);
+  });
+
+  it('uses genReqId when given', async () => {
+    let n = 0;
+    const { app } = setup({ genReqId: () => `gen-${++n}` });
+    const response = await request(app).get('/teapot');
+    expect(response.headers['x-request-id']).toBe('gen-1');
+  });
+
+  it('sets the level by status: 5xx error, 4xx warn, else info', async () => {
+    const { sink, app } = setup();
+    await request(app).get('/boom');
+    await request(app).get('/teapot');
+    await request(app).get('/no/such/route');
+    await request(app).post('/api/tasks').send({});
+    expect(requestLines(sink).map((r) => [r.http?.response?.status_code, r.level])).toEqual([
+      [500, 'error'],
+      [418, 'warn'],
+      [404, 'warn'],
+      [201, 'info'],
+    ]);
+  });
+
+  it('attaches an error the app sets on res.err', async () => {
+    const { sink, app } = setup();
+    await request(app).get('/boom');
+    expect(requestLines(sink)[0]).toMatchObject({ error: { type: 'Error', message: 'handler failed' } });
+  });
+
+  it('skips health and metrics paths by default but still sets the request id', async () => {
+    const { sink, app } = setup();
+    const health = await request(app).get('/health/liveness');
+    await request(app).get('/metrics');
+    expect(health.headers['x-request-id']).toBeDefined();
+    expect(sink.lines).toEqual([]);
+  });
+
+  it('takes custom ignore paths, strings matching a path and everything below it', async () => {
+    const { sink, app } = setup({ ignorePaths: ['/api/tasks', /^\/tea/] });
+    await request(app).get('/api/tasks/1');
+    await request(app).get('/teapot');
+    await request(app).get('/metrics');
+    expect(requestLines(sink).map((r) => r.url?.path)).toEqual(['/metrics']);
+  });
+
+  it('logs a request the client abandons', async () => {
+    const sink = lineSink();
+    const logger = createLogger({ handleExit: false, env: {}, destination: sink.stream });
+    const middleware = httpLogger({ logger });
+    const server = createServer((req, res) => middleware(req, res, () => undefined));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    const controller = new AbortController();
+    const pending = fetch(`http://127.0.0.1:${port}/slow`, { signal: controller.signal }).catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    controller.abort();
+    await pending;
+    for (let i = 0; i < 50 && sink.lines.length === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    server.closeAllConnections();
+    server.close();
+    expect(sink.last()).toMatchObject({
+      level: 'warn',
+      message: 'GET /slow aborted by the client',
+      url: { path: '/slow' },
+    });
+    expect(sink.last().http?.response?.status_code).toBeUndefined();
+  });
+
+  it('leaves no context behind after the request', async () => {
+    const { app } = setup();
+    await request(app).get('/api/tasks/1');
+    expect(getLogContext()).toBeUndefined();
+  });
+
+  it.each([
+    [{}, 'logger'],
+    [{ logger: {} }, 'logger'],
+    [{ ignorePaths: 'health' }, 'ignorePaths'],
+    [{ ignorePaths: ['health'] }, 'ignorePaths[0]'],
+    [{ genReqId: 'uuid' }, 'genReqId'],
+  ])('rejects invalid options %j naming %s', (options, option) => {
+    const logger = createLogger({ handleExit: false, destination: { write() {} } });
+    const withLogger = 'logger' in options || option === 'logger' ? options : { logger, ...options };
+    expect(() => httpLogger(withLogger as HttpLoggerOptions)).toThrow(LoggerOptionError);
+    expect(() => httpLogger(withLogger as HttpLoggerOptions)).toThrow(`"${option}"`);
+  });
+});
