@@ -1,3 +1,4 @@
+import { INDEX_MAPPING_SETTINGS } from '@loglift/log-schema';
 import type { BootstrapConfig } from '../config/schema.js';
 import { MANAGED_BY, type StepContext } from './context.js';
 import { buildLogMappings } from './logMappings.js';
@@ -14,8 +15,7 @@ export function desiredIndexTemplate(logs: BootstrapConfig['logs']): Record<stri
         index: {
           number_of_shards: String(logs.shards),
           number_of_replicas: String(logs.replicas),
-          // A contract field with a value of the wrong type is left unindexed instead of failing the document.
-          mapping: { ignore_malformed: 'true' },
+          ...INDEX_MAPPING_SETTINGS,
         },
       },
       mappings: buildLogMappings(),

@@ -1,0 +1,41 @@
+import { Command } from 'commander';
+import { exportCommand } from './commands/export.js';
+import { fieldsCommand } from './commands/fields.js';
+import { queryCommand } from './commands/query.js';
+import { statsCommand } from './commands/stats.js';
+import { tailCommand } from './commands/tail.js';
+import { verifyCommand } from './commands/verify.js';
+import { VERSION } from './version.js';
+
+const EXAMPLES = `
+Connection: flags, LOGLIFT_* environment variables (LOGLIFT_URL, LOGLIFT_USERNAME, LOGLIFT_PASSWORD,
+LOGLIFT_CA_FILE, LOGLIFT_AUTH, LOGLIFT_AWS_REGION, LOGLIFT_AWS_SERVICE, LOGLIFT_INDEX), or a named
+context in LOGLIFT_CONFIG (default ~/.config/loglift/config.yaml).
+
+Examples:
+  loglift query 'app.level:error' -n shop --since 1h
+  loglift tail --service checkout
+  loglift export --from 2024-05-01 --to 2024-05-02 > day.ndjson
+  loglift stats --since 24h
+  loglift fields
+
+Exit codes: 0 ok, 1 error (cluster, auth, failed check), 2 usage (bad flag, DQL or time).`;
+
+export function createProgram(): Command {
+  const program = new Command('loglift')
+    .description('search, follow, export and summarise Kubernetes logs stored in OpenSearch')
+    .version(VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', EXAMPLES);
+  for (const command of [
+    queryCommand(),
+    tailCommand(),
+    exportCommand(),
+    statsCommand(),
+    fieldsCommand(),
+    verifyCommand(),
+  ]) {
+    program.addCommand(command.showHelpAfterError('(run with --help for usage)'));
+  }
+  return program;
+}
