@@ -1,34 +1,8 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { inject } from 'vitest';
+import { testNode } from '@loglift/opensearch-testbed/testing';
 
-/** What tools/opensearch's global setup provides (declared here: tests do not depend on that tool's build). */
-export interface TestNode {
-  readonly url: string;
-  readonly username: string;
-  readonly password: string;
-  readonly caFile: string;
-}
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    opensearch: { url: string; username: string; password: string; caFile: string; version: string };
-  }
-}
-
-/** The shared test node: from the global setup, or from LOGLIFT_OPENSEARCH_* when set. */
-export function testNode(): TestNode {
-  const env = process.env;
-  if (env.LOGLIFT_OPENSEARCH_URL) {
-    return {
-      url: env.LOGLIFT_OPENSEARCH_URL,
-      username: env.LOGLIFT_OPENSEARCH_USERNAME ?? 'admin',
-      password: env.LOGLIFT_OPENSEARCH_PASSWORD ?? '',
-      caFile: env.LOGLIFT_OPENSEARCH_CA ?? '',
-    };
-  }
-  return inject('opensearch');
-}
+export { testNode };
 
 export interface CliResult {
   readonly code: number | null;
