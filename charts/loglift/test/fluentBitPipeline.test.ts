@@ -187,20 +187,34 @@ describe('writer identities in the output', () => {
 });
 
 describe('optional pipeline parts', () => {
-  it('joins stack traces with a multiline filter before the kubernetes filter, including Node.js traces', () => {
+  it('joins stack traces with a multiline filter before the kubernetes filter', () => {
     const config = fluentBitConfig(render({ values: ['ci/02-self-hosted-basic-values.yaml'] }));
     expect(config.pipeline.filters.map((f) => f.name)).toEqual(['multiline', 'kubernetes']);
     const multiline = section(config.pipeline.filters, 'multiline');
     expect(multiline['multiline.key_content']).toBe('log');
-    expect(String(multiline['multiline.parser']).split(/,\s*/)).toEqual(['java', 'python', 'go', 'nodejs-stack']);
-    const nodeParser = config.multiline_parsers?.find((p) => p.name === 'nodejs-stack');
-    const cont = nodeParser?.rules.find((r) => r.state === 'cont');
-    const start = nodeParser?.rules.find((r) => r.state === 'start_state');
+    expect(String(multiline['multiline.parser']).split(/,\s*/)).toEqual(['java', 'python-traceback', 'go']);
+  });
+
+  it('ends a Python traceback at its exception line, so that line is not emitted twice', () => {
+    const config = fluentBitConfig(render({ values: ['ci/02-self-hosted-basic-values.yaml'] }));
+    const parser = config.multiline_parsers?.find((p) => p.name === 'python-traceback');
     const regex = (source: string | undefined) => new RegExp(String(source).replace(/^\/(.*)\/$/, '$1'));
-    expect(regex(cont?.regex).test('    at handler (/app/dist/bundle/main.mjs:10:5)')).toBe(true);
-    expect(regex(cont?.regex).test('Error: boom')).toBe(false);
-    expect(regex(start?.regex).test('Error: boom')).toBe(true);
-    expect(start?.next_state).toBe('cont');
+    // Walk the state machine over a real traceback the way Fluent Bit does.
+    const lines = [
+      'Traceback (most recent call last):',
+      '  File "/app/main.py", line 3, in <module>',
+      '    main()',
+      'ValueError: bad input',
+      'next record',
+    ];
+    let state = 'start_state';
+    const states: string[] = [];
+    for (const line of lines) {
+      const rule = parser?.rules.find((r) => r.state === state && regex(r.regex).test(line));
+      state = rule?.next_state ?? 'start_state';
+      states.push(rule ? state : 'new record');
+    }
+    expect(states).toEqual(['python', 'python_code', 'python', 'python_end', 'new record']);
   });
 
   it('asks the kubelet for metadata and grants nodes/proxy only in kubelet mode', () => {

@@ -107,17 +107,23 @@ value is quoted correctly. Credentials are referenced as ${ENV} variables, never
 {{- $_ := set $out "http_user" "${OPENSEARCH_USERNAME}" }}
 {{- $_ := set $out "http_passwd" "${OPENSEARCH_PASSWORD}" }}
 {{- end }}
-{{- $nodeStack := dict
-  "name" "nodejs-stack"
+{{- /* Built-in python re-emits a traceback's last line as its own record (seen with Fluent Bit
+5.1.1); this parser ends in a state no line continues, so the exception line closes the record.
+java also joins Node.js traces ("Error: ..." followed by "    at ..." frames). */}}
+{{- $pythonTraceback := dict
+  "name" "python-traceback"
   "type" "regex"
   "flush_timeout" 1000
   "rules" (list
-    (dict "state" "start_state" "regex" "/^\\S.*/" "next_state" "cont")
-    (dict "state" "cont" "regex" "/^\\s+at .*/" "next_state" "cont"))
+    (dict "state" "start_state" "regex" "/^Traceback \\(most recent call last\\):$/" "next_state" "python")
+    (dict "state" "python" "regex" "/^[\\t ]+File /" "next_state" "python_code")
+    (dict "state" "python_code" "regex" "/[^\\t ]/" "next_state" "python")
+    (dict "state" "python" "regex" "/^(?:[^\\s.():]+\\.)*[^\\s.():]+:/" "next_state" "python_end")
+    (dict "state" "python_end" "regex" "/(?!)/" "next_state" "python_end"))
 }}
 {{- $config := dict
   "service" $service
-  "multiline_parsers" (concat (list $nodeStack) $c.extraMultilineParsers)
+  "multiline_parsers" (concat (list $pythonTraceback) $c.extraMultilineParsers)
   "pipeline" (dict
     "inputs" (concat (list $tail) $c.extraInputs)
     "filters" (concat $filters $c.extraFilters)

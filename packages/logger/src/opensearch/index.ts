@@ -1,0 +1,9 @@
+export { type BulkResponse, type BulkTransport, createBulkTransport } from './bulkRequest.js';
+export { OpenSearchBulkWriter, type WriterStats } from './openSearchBulkWriter.js';
+export {
+  type OpenSearchDestination,
+  type OpenSearchDestinationOptions,
+  openSearchDestination,
+} from './openSearchDestination.js';
+export { type DocumentMetadata, replaceDots, type ToDocumentOptions, toDocument } from './toDocument.js';
+export { OpenSearchWriterOptionError, type OpenSearchWriterOptions } from './writerOptions.js';

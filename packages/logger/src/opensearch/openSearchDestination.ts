@@ -1,0 +1,54 @@
+import { OpenSearchBulkWriter, type WriterStats } from './openSearchBulkWriter.js';
+import { type ToDocumentOptions, toDocument } from './toDocument.js';
+import type { OpenSearchWriterOptions } from './writerOptions.js';
+
+export type OpenSearchDestinationOptions = OpenSearchWriterOptions & ToDocumentOptions;
+
+/** A pino destination (`createLogger({ destination })`) that ships records to OpenSearch in-process. */
+export interface OpenSearchDestination {
+  /** pino calls this with one JSON line per record. */
+  write(line: string): void;
+  /** pino's `logger.flush(cb)` ends here: resolves once queued records were delivered. */
+  flush(callback?: (error?: Error) => void): void;
+  /** Delivers what is queued and releases the connection. */
+  close(): Promise<WriterStats>;
+  readonly writer: OpenSearchBulkWriter;
+}
+
+/**
+ * Never blocks the app: when OpenSearch is slow or away, records queue up to the writer's bounds
+ * and beyond them are dropped and counted (`whenFull: 'drop'`), with a warning on stderr.
+ */
+export function openSearchDestination(options: OpenSearchDestinationOptions): OpenSearchDestination {
+  const { kubernetes, stream, replaceDots, ...writerOptions } = options;
+  const writer = new OpenSearchBulkWriter({ whenFull: 'drop', ...writerOptions });
+  const shape: ToDocumentOptions = {
+    ...(kubernetes ? { kubernetes } : {}),
+    ...(stream ? { stream } : {}),
+    ...(replaceDots === undefined ? {} : { replaceDots }),
+  };
+  return {
+    writer,
+    write(line: string) {
+      for (const text of line.split('\n')) {
+        if (text.trim() === '') continue;
+        let record: unknown;
+        try {
+          record = JSON.parse(text);
+        } catch {
+          record = { message: text };
+        }
+        const fields =
+          record !== null && typeof record === 'object' && !Array.isArray(record) ? record : { message: text };
+        writer.offer(toDocument(fields as Record<string, unknown>, shape));
+      }
+    },
+    flush(callback) {
+      writer.flush().then(
+        () => callback?.(),
+        (error: Error) => callback?.(error),
+      );
+    },
+    close: () => writer.close(),
+  };
+}

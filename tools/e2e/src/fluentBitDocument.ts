@@ -1,0 +1,51 @@
+import { TIMESTAMP_FIELD } from '@loglift/log-schema';
+import { replaceDots } from '@loglift/logger/opensearch';
+import { timestampFromCri } from './criLine.js';
+import type { EmulatedPipeline } from './emulatedPipeline.js';
+
+export interface RecordHead {
+  readonly time: string;
+  readonly stream: 'stdout' | 'stderr';
+  readonly tag: 'P' | 'F';
+}
+
+function parseObject(text: string): Record<string, unknown> | undefined {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith('{')) return undefined;
+  try {
+    const value: unknown = JSON.parse(trimmed);
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The document Fluent Bit stores for one (joined) line: the CRI parser's `time`, `stream`, `_p`
+ * and `log`; the kubernetes filter's merge of a JSON object line under the merge key (dropping
+ * `log` unless keep_log) and `kubernetes.*`; the output's `@timestamp` and `replace_dots`.
+ */
+export function fluentBitDocument(
+  head: RecordHead,
+  log: string,
+  kubernetes: Record<string, unknown> | undefined,
+  pipeline: EmulatedPipeline,
+): Record<string, unknown> {
+  const record: Record<string, unknown> = {
+    [TIMESTAMP_FIELD]: timestampFromCri(head.time),
+    time: head.time,
+    stream: head.stream,
+    _p: head.tag,
+    log,
+  };
+  const merged = pipeline.mergeLog ? parseObject(log) : undefined;
+  if (merged) {
+    if (!pipeline.keepLog) delete record.log;
+    if (pipeline.mergeKey) record[pipeline.mergeKey] = merged;
+    else Object.assign(record, merged);
+  }
+  if (kubernetes) record.kubernetes = kubernetes;
+  return pipeline.replaceDots ? (replaceDots(record) as Record<string, unknown>) : record;
+}

@@ -1,0 +1,211 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { LEVELS } from '@loglift/log-schema';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { bundles } from './bundles.js';
+import { trafficSummary } from './containerRecords.js';
+import { contractTypeViolations } from './contractTypes.js';
+import { hostileRecords, seqOfDocument } from './hostileRecords.js';
+import { countDocuments, type SearchHit, searchAll } from './openSearchHttp.js';
+import { type Pipeline, startPipeline } from './pipeline.js';
+import { cliEnv } from './runCli.js';
+import type {} from './testing/providedContext.js';
+import { removeNames, uniqueNames } from './testNames.js';
+import { waitFor } from './waitFor.js';
+
+const run = promisify(execFile);
+
+interface StoredDoc {
+  '@timestamp': string;
+  stream?: string;
+  log?: string;
+  app?: Record<string, unknown> & {
+    level?: string;
+    seq?: number;
+    trace_id?: string;
+    service?: { name?: string };
+    http?: { request?: { id?: string }; response?: { status_code?: number }; server?: { duration_ms?: number } };
+  };
+  kubernetes?: {
+    pod_name?: string;
+    namespace_name?: string;
+    container_name?: string;
+    container_image?: string;
+    docker_id?: string;
+    host?: string;
+    labels?: Record<string, string>;
+  };
+}
+
+const connection = inject('opensearch');
+const { names, set } = uniqueNames();
+const workDir = mkdtempSync(join(tmpdir(), 'loglift-e2e-'));
+const byContainer = (name: string) => ({ term: { 'kubernetes.container_name': name } });
+const marked = Array.from({ length: 3 }, () => ({
+  requestId: `e2e-marked-${randomBytes(6).toString('hex')}`,
+  traceId: randomBytes(16).toString('hex'),
+}));
+
+let pipeline: Pipeline;
+let taskDocs: SearchHit<StoredDoc>[];
+let hostileDocs: SearchHit<StoredDoc>[];
+let hostileCount: { records: number; seqs: number[] };
+
+describe('the whole pipeline on one machine', () => {
+  beforeAll(async () => {
+    pipeline = await startPipeline({
+      opensearch: connection,
+      workDir,
+      set,
+      traffic: { duration: '12s', rate: 10 },
+      hostile: { rounds: 1, intervalMs: 30 },
+      log: (line) => process.stdout.write(`[e2e] ${line}\n`),
+    });
+    process.stdout.write(`[e2e] shipping path: ${pipeline.shipperKind}\n`);
+    for (const { requestId, traceId } of marked) {
+      const response = await fetch(`${pipeline.taskServiceUrl}/api/tasks`, {
+        headers: { 'x-request-id': requestId, traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` },
+      });
+      expect(response.status).toBe(200);
+    }
+    await pipeline.traffic?.exited;
+    await pipeline.hostile?.exited;
+    hostileCount = JSON.parse(readFileSync(pipeline.hostileCountFile, 'utf8'));
+    const expectedTaskLines = pipeline.taskService.lines();
+    await waitFor(
+      async () => {
+        const [task, hostile] = await Promise.all([
+          countDocuments(connection, pipeline.index, byContainer('task-service')),
+          countDocuments(connection, pipeline.index, byContainer('hostile')),
+        ]);
+        return task >= expectedTaskLines && hostile >= hostileCount.records ? true : undefined;
+      },
+      120_000,
+      async () =>
+        `task-service ${await countDocuments(connection, pipeline.index, byContainer('task-service'))}/${expectedTaskLines}, hostile ${await countDocuments(connection, pipeline.index, byContainer('hostile'))}/${hostileCount.records}`,
+    );
+    taskDocs = await searchAll<StoredDoc>(connection, pipeline.index, byContainer('task-service'));
+    hostileDocs = await searchAll<StoredDoc>(connection, pipeline.index, byContainer('hostile'));
+  }, 300_000);
+
+  afterAll(async () => {
+    await pipeline?.stop();
+    // LOGLIFT_E2E_KEEP=1 keeps the documents and the work folder for a look afterwards.
+    if (process.env.LOGLIFT_E2E_KEEP === '1') {
+      process.stdout.write(`[e2e] kept data stream ${names.dataStream} and ${workDir}\n`);
+      return;
+    }
+    await removeNames(connection, names);
+    rmSync(workDir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('stores every task-service line exactly once (count in = count out)', () => {
+    expect(taskDocs).toHaveLength(pipeline.taskService.lines());
+  });
+
+  it('stores every request of the traffic generator exactly once, with kubernetes.* and typed contract fields', () => {
+    const summary = trafficSummary(pipeline.traffic?.logFile ?? '');
+    expect(summary?.sent).toBeGreaterThan(50);
+    const requestLines = taskDocs.filter(
+      (hit) =>
+        hit._source.app?.http?.response?.status_code !== undefined &&
+        String(hit._source.app?.http?.request?.id).startsWith('traffic-'),
+    );
+    const ids = requestLines.map((hit) => hit._source.app?.http?.request?.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBe(summary?.sent);
+    const labels = Object.fromEntries(
+      Object.entries(pipeline.chart.taskService.labels).map(([key, value]) => [key.replaceAll('.', '_'), value]),
+    );
+    for (const { _source: doc } of requestLines) {
+      expect(doc.kubernetes).toMatchObject({
+        namespace_name: pipeline.namespace,
+        container_name: pipeline.chart.taskService.containerName,
+        container_image: pipeline.chart.taskService.image,
+        host: pipeline.nodeName,
+        docker_id: pipeline.taskService.ref.containerId,
+        pod_name: pipeline.taskService.ref.pod,
+      });
+      expect(doc.kubernetes?.labels).toMatchObject(labels);
+      expect(contractTypeViolations(doc)).toEqual([]);
+      const status = doc.app?.http?.response?.status_code as number;
+      expect(doc.app?.level).toBe(status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info');
+      expect(doc.app?.service?.name).toBe('task-service');
+      expect(doc.app?.http?.server?.duration_ms).toBeTypeOf('number');
+      expect(doc.stream).toBe('stdout');
+    }
+  });
+
+  it('keeps the trace id of requests that carried a traceparent', () => {
+    for (const { requestId, traceId } of marked) {
+      const lines = taskDocs.filter((hit) => hit._source.app?.http?.request?.id === requestId);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]?._source.app?.trace_id).toBe(traceId);
+    }
+  });
+
+  it('gives every task-service document a level from the contract', () => {
+    for (const { _source: doc } of taskDocs) expect(LEVELS).toContain(doc.app?.level);
+  });
+
+  it('stores every hostile record, none rejected or split (count in = count out)', () => {
+    const seqs = hostileDocs.map((hit) => seqOfDocument(hit._source));
+    expect(seqs.filter((seq) => seq === undefined)).toEqual([]);
+    expect([...seqs].sort((a, b) => (a as number) - (b as number))).toEqual(
+      [...hostileCount.seqs].sort((a, b) => a - b),
+    );
+    expect(hostileDocs).toHaveLength(hostileCount.records);
+    expect(hostileDocs.every((hit) => hit._source.kubernetes?.namespace_name === 'sandbox')).toBe(true);
+    expect(hostileDocs[0]?._source.kubernetes?.labels).toEqual({
+      'app_kubernetes_io/name': 'hostile-app',
+      team: 'chaos',
+    });
+  });
+
+  it('joins each multi-line stack trace into one document', () => {
+    for (const record of hostileRecords().filter((r) => r.kind === 'stack')) {
+      const doc = hostileDocs.find((hit) => seqOfDocument(hit._source) === record.seq);
+      expect(doc?._source.log).toBe(record.lines.join('\n'));
+      expect(doc?._source.stream).toBe('stderr');
+    }
+  });
+
+  it('merges JSON lines under the merge key with dots replaced and keeps huge lines whole', () => {
+    const bySeq = new Map(hostileDocs.map((hit) => [seqOfDocument(hit._source), hit._source]));
+    expect(bySeq.get(7)?.app).toMatchObject({ a_b_c: 1, a: { b: 2 }, 'kubernetes_io/name': 'dotted' });
+    expect(String(bySeq.get(9)?.app?.message)).toHaveLength(20_000 + 'huge message '.length);
+    expect(String(bySeq.get(10)?.app?.blob)).toHaveLength(70_000);
+    expect(bySeq.get(12)?.log).toContain('{"broken json"');
+  });
+
+  it('passes loglift verify against the running task-service', async () => {
+    // The bootstrap reports the retention policy as skipped on a node without the ISM plugin.
+    const ism = !/skipped\s+ism-policy/.test(pipeline.bootstrapSummary);
+    const args = [
+      bundles.cli,
+      'verify',
+      '--service-url',
+      pipeline.taskServiceUrl,
+      '--timeout',
+      '60s',
+      '--template',
+      names.template,
+      '--writer-role',
+      names.writerRole,
+      ...(ism ? ['--policy', names.policy] : []),
+    ];
+    const result = await run(process.execPath, args, {
+      env: cliEnv(connection, pipeline.index),
+      timeout: 90_000,
+    }).catch((error: { stdout?: string; code?: number }) => ({ stdout: error.stdout ?? '', code: error.code }));
+    process.stdout.write(`[e2e] loglift verify:\n${result.stdout}`);
+    const lines = result.stdout.split('\n').filter((line) => /^(ok|FAIL)\s/.test(line));
+    expect(lines).toHaveLength(ism ? 5 : 4);
+    expect(lines.filter((line) => !line.startsWith('ok'))).toEqual([]);
+    expect('code' in result ? result.code : 0).toBe(0);
+  });
+});
