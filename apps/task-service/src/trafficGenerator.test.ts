@@ -15,7 +15,9 @@ function seeded(seed: number): () => number {
   };
 }
 
-async function serve(enableFaults: boolean): Promise<{ server: RunningServer; url: string }> {
+async function serve(
+  enableFaults: boolean,
+): Promise<{ server: RunningServer; url: string; logs: ReturnType<typeof buildTestApp>['logs'] }> {
   const test = buildTestApp({ enableFaults, bodyLimit: '100kb' }, { started: false });
   const server = await startServer({
     app: test.app,
@@ -25,7 +27,7 @@ async function serve(enableFaults: boolean): Promise<{ server: RunningServer; ur
     health: test.health,
     shutdownGraceMs: 1000,
   });
-  return { server, url: `http://127.0.0.1:${server.port}` };
+  return { server, url: `http://127.0.0.1:${server.port}`, logs: test.logs };
 }
 
 describe('runTraffic', () => {
@@ -61,6 +63,13 @@ describe('runTraffic', () => {
     const slow = results.filter((result) => result.action === 'slow-list');
     expect(Math.min(...slow.map((result) => result.durationMs))).toBeGreaterThanOrEqual(290);
     expect(new Set(results.map((result) => result.requestId)).size).toBe(results.length);
+    // Each request's lines carry the trace id its traceparent header named.
+    const answered = results.filter((result) => result.status !== undefined);
+    for (const result of answered) {
+      const lines = withFaults.logs.lines.filter((line) => line.http?.request?.id === result.requestId);
+      expect(lines.length, result.requestId).toBeGreaterThan(0);
+      for (const line of lines) expect(line.trace_id).toBe(result.traceId);
+    }
   });
 
   it('defines every action so that a healthy service answers it as expected', async () => {

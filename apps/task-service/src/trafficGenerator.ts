@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type ActionRequest, TRAFFIC_ACTIONS, type TrafficAction } from './trafficActions.js';
 
@@ -24,6 +24,8 @@ export interface TrafficResult {
   method: string;
   path: string;
   requestId: string;
+  /** W3C trace id sent in `traceparent`, as a tracing proxy in front of the service would. */
+  traceId: string;
   /** HTTP status, absent when the request failed at the network level. */
   status?: number;
   error?: string;
@@ -78,6 +80,7 @@ export async function runTraffic(options: TrafficOptions): Promise<TrafficSummar
   const send = async (action: TrafficAction, taskId: string | undefined): Promise<void> => {
     const request: ActionRequest = action.request({ random, ...(taskId ? { taskId } : {}) });
     const requestId = `traffic-${randomUUID()}`;
+    const traceId = randomBytes(16).toString('hex');
     const started = performance.now();
     if (taskId) busy.set(taskId, (busy.get(taskId) ?? 0) + 1);
     let result: TrafficResult;
@@ -86,6 +89,7 @@ export async function runTraffic(options: TrafficOptions): Promise<TrafficSummar
         method: request.method,
         headers: {
           'x-request-id': requestId,
+          traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01`,
           'user-agent': 'loglift-traffic/0.1',
           ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
         },
@@ -99,6 +103,7 @@ export async function runTraffic(options: TrafficOptions): Promise<TrafficSummar
         method: request.method,
         path: request.path.split('?')[0] ?? request.path,
         requestId,
+        traceId,
         status: response.status,
         expected: action.expected.includes(response.status),
         durationMs: performance.now() - started,
@@ -109,6 +114,7 @@ export async function runTraffic(options: TrafficOptions): Promise<TrafficSummar
         method: request.method,
         path: request.path.split('?')[0] ?? request.path,
         requestId,
+        traceId,
         error: err instanceof Error ? err.message : String(err),
         expected: false,
         durationMs: performance.now() - started,
