@@ -39,6 +39,7 @@ const cases: [string, unknown, string?][] = [
   ['app.bytes:503', { match: { 'app.bytes': 503 } }],
   // contract numbers inside a flat_object parent are stored, and so matched, as strings
   ['app.http.response.status_code:503', { term: { 'app.http.response.status_code': '503' } }],
+  ['app.log.truncated:true', { term: { 'app.log.truncated': 'true' } }],
   ['app.ratio:1.5', { match: { 'app.ratio': 1.5 } }],
   ['app.cached:true', { match: { 'app.cached': true } }],
   ['@timestamp:2024-05-01', { range: { '@timestamp': { gte: '2024-05-01', lte: '2024-05-01' } } }],

@@ -51,7 +51,7 @@ function compileNode(node: DqlNode, scope: Scope): QueryDsl {
     case 'range':
       return anyOf(
         resolveFields(node.field, scope).map((field) => {
-          if (storedAsText(field)) {
+          if (textStoredKind(field) === 'number') {
             const number = typedValue({ ...field, kind: 'number' }, node.value, scope) as number;
             return wrapNested(field, textNumberRange(field.name, node.operator, number), scope);
           }
@@ -86,8 +86,12 @@ function compileIs(fieldLiteral: DqlLiteral, value: DqlLiteral, scope: Scope): Q
         const bound: Record<string, unknown> = { gte: text, lte: text };
         if (scope.options.timeZone) bound.time_zone = scope.options.timeZone;
         clause = { range: { [field.name]: bound } };
-      } else if (field.kind === 'keyword') clause = { term: { [field.name]: text } };
-      else clause = { match: { [field.name]: typedValue(field, value, scope) } };
+      } else if (field.kind === 'keyword') {
+        // A contract number or boolean kept as text still has to be a number or boolean.
+        const kind = textStoredKind(field);
+        if (kind) typedValue({ ...field, kind }, value, scope);
+        clause = { term: { [field.name]: text } };
+      } else clause = { match: { [field.name]: typedValue(field, value, scope) } };
       return wrapNested(field, clause, scope);
     }),
   );
@@ -124,10 +128,12 @@ function resolveFields(literal: DqlLiteral, scope: Scope): FieldInfo[] {
 }
 
 /** Numbers for numeric fields and booleans for boolean fields; a clear error when they do not fit. */
-/** A contract number kept as a string inside a flat_object parent (see @loglift/log-schema). */
-function storedAsText(field: FieldInfo): boolean {
+/** The contract kind of a number or boolean kept as a string inside a flat_object parent. */
+function textStoredKind(field: FieldInfo): 'number' | 'boolean' | undefined {
   const storage = fieldStorage(field.name);
-  return storage?.flatObject !== undefined && (storage.contractType === 'long' || storage.contractType === 'double');
+  if (storage?.flatObject === undefined) return undefined;
+  if (storage.contractType === 'long' || storage.contractType === 'double') return 'number';
+  return storage.contractType === 'boolean' ? 'boolean' : undefined;
 }
 
 function typedValue(field: FieldInfo, value: DqlLiteral, scope: Scope): string | number | boolean {
