@@ -7,3 +7,4 @@ export { isLevel, LEVEL_VALUES, LEVELS, type Level } from './levels.js';
 export type { KubernetesMetadata, LogDocument, LogRecord, PipelineDocument } from './logDocument.js';
 export { MERGE_KEY, TIMESTAMP_FIELD } from './mergeKey.js';
 export { pipelineFields } from './pipelineFields.js';
+export { valueAt, valueMatchesType } from './valueMatchesType.js';
