@@ -2,13 +2,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { testNode } from '@loglift/opensearch-testbed/testing';
+import { afterAll, describe, expect, it } from 'vitest';
 import { trafficSummary } from './containerRecords.js';
 import { findFluentBit } from './fluentBitShipper.js';
 import { seqOfDocument } from './hostileRecords.js';
 import { countDocuments, searchAll } from './openSearchHttp.js';
 import { type Pipeline, startPipeline } from './pipeline.js';
-import type {} from './testing/providedContext.js';
 import { removeNames, uniqueNames } from './testNames.js';
 import { waitFor } from './waitFor.js';
 
@@ -17,7 +17,7 @@ interface Doc {
   app?: { seq?: number; http?: { request?: { id?: string }; response?: { status_code?: number } } };
 }
 
-const connection = inject('opensearch');
+const connection = testNode();
 const binary = findFluentBit();
 const { names, set } = uniqueNames('e2e-fb');
 const workDir = mkdtempSync(join(tmpdir(), 'loglift-e2e-fb-'));

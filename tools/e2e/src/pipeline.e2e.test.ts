@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { LEVELS } from '@loglift/log-schema';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { testNode } from '@loglift/opensearch-testbed/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundles } from './bundles.js';
 import { trafficSummary } from './containerRecords.js';
 import { contractTypeViolations } from './contractTypes.js';
@@ -13,7 +14,6 @@ import { hostileRecords, seqOfDocument } from './hostileRecords.js';
 import { countDocuments, type SearchHit, searchAll } from './openSearchHttp.js';
 import { type Pipeline, startPipeline } from './pipeline.js';
 import { cliEnv } from './runCli.js';
-import type {} from './testing/providedContext.js';
 import { removeNames, uniqueNames } from './testNames.js';
 import { waitFor } from './waitFor.js';
 
@@ -41,7 +41,7 @@ interface StoredDoc {
   };
 }
 
-const connection = inject('opensearch');
+const connection = testNode();
 const { names, set } = uniqueNames();
 const workDir = mkdtempSync(join(tmpdir(), 'loglift-e2e-'));
 const byContainer = (name: string) => ({ term: { 'kubernetes.container_name': name } });
