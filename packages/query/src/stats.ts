@@ -2,6 +2,7 @@ import { LEVELS } from '@loglift/log-schema';
 import { prepareQuery, type QueryInput } from './buildQuery.js';
 import { ERROR_LEVELS, FIELDS } from './contractFields.js';
 import { InvalidInputError } from './errors.js';
+import { bucketsToRequest, dropPlaceholderBuckets } from './flatObjectBuckets.js';
 import type { LogClient } from './logClient.js';
 import { pickInterval } from './statsInterval.js';
 import { parseDuration, resolveTimeRange, type TimeRangeInput } from './timeRange.js';
@@ -67,7 +68,7 @@ export async function stats(client: LogClient, options: StatsOptions = {}): Prom
   const top = options.top ?? 10;
   if (!Number.isInteger(top) || top < 1 || top > 1000) throw new InvalidInputError(`top must be 1..1000, got ${top}`);
   const topBy = (field: string) => ({
-    terms: { field, size: top, order: [{ errors: 'desc' }, { _key: 'asc' }] },
+    terms: { field, size: bucketsToRequest(field, top), order: [{ errors: 'desc' }, { _key: 'asc' }] },
     aggs: { errors: { filter: ERRORS_FILTER } },
   });
   const query = await prepareQuery(client, options, range);
@@ -110,7 +111,11 @@ export async function stats(client: LogClient, options: StatsOptions = {}): Prom
     errors,
     errorRate: total === 0 ? 0 : errors / total,
     histogram: (aggs.histogram?.buckets ?? []).map(toHistogramBucket),
-    top: { service: topEntries(aggs.service), namespace: topEntries(aggs.namespace), pod: topEntries(aggs.pod) },
+    top: {
+      service: topEntries(FIELDS.service, aggs.service, top),
+      namespace: topEntries(FIELDS.namespace, aggs.namespace, top),
+      pod: topEntries(FIELDS.pod, aggs.pod, top),
+    },
   };
 }
 
@@ -120,8 +125,8 @@ function toHistogramBucket(bucket: Bucket): HistogramBucket {
   return { time: new Date(Number(bucket.key)).toISOString(), total: bucket.doc_count, levels };
 }
 
-function topEntries(aggregation: { buckets: Bucket[] } | undefined): TopEntry[] {
-  return (aggregation?.buckets ?? [])
+function topEntries(field: string, aggregation: { buckets: Bucket[] } | undefined, top: number): TopEntry[] {
+  return dropPlaceholderBuckets(field, aggregation?.buckets ?? [], top)
     .map((bucket) => {
       const errors = bucket.errors?.doc_count ?? 0;
       return { key: String(bucket.key), errors, total: bucket.doc_count, errorRate: errors / bucket.doc_count };
