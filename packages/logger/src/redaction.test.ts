@@ -33,6 +33,10 @@ describe('redaction', () => {
     'api_key',
     'API-KEY',
     'x-api-key',
+    'token_',
+    'secret-',
+    'api_key_',
+    ' passwordHash',
   ])('treats %s as a credential', (key) => {
     expect(isSensitiveKey(key)).toBe(true);
   });

@@ -53,9 +53,11 @@ const MAX_REMEMBERED = 10_000;
 // Lookup tables by character code (with the lowercase bit set); out-of-range codes read undefined.
 const LAST_LETTERS = new Uint8Array(128);
 for (const letter of 'ndtyes') LAST_LETTERS[letter.charCodeAt(0)] = 1;
+// Separators are dropped before matching, so `token_` or `secret-` must reach the lookup too.
+for (const code of [0x5f | 0x20, 0x2d | 0x20, 0x20]) LAST_LETTERS[code] = 1;
 // 'p', and '_' / '-' for keys like `_passwordHash`.
 const FIRST_LETTERS = new Uint8Array(128);
-for (const code of [0x70, 0x5f | 0x20, 0x2d | 0x20]) FIRST_LETTERS[code] = 1;
+for (const code of [0x70, 0x5f | 0x20, 0x2d | 0x20, 0x20]) FIRST_LETTERS[code] = 1;
 const verdicts = new Map<string, boolean>();
 
 function matchSensitive(key: string): boolean {
