@@ -1,10 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createClient, type LogClient } from '@loglift/query';
+import type { LogClient } from '@loglift/query';
 import { bulkCreate, createTestDataStream, names, SEED_DOCUMENTS, type TestDataStream } from '@loglift/query/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nodeEnv, runCli, testNode } from './runCli.testing.js';
+import { adminClient, nodeEnv, runCli, testNode } from './runCli.testing.js';
 
 let admin: LogClient;
 let stream: TestDataStream;
@@ -12,12 +12,7 @@ let env: Record<string, string>;
 const SINCE = ['--from', '2024-05-01T00:00:00Z', '--timezone', 'UTC'];
 
 beforeAll(async () => {
-  const node = testNode();
-  admin = createClient({
-    url: node.url,
-    caFile: node.caFile,
-    auth: { type: 'basic', username: node.username, password: node.password },
-  });
+  admin = adminClient();
   stream = await createTestDataStream(admin, 'cli');
   await bulkCreate(admin, stream.name, SEED_DOCUMENTS);
   env = nodeEnv(stream.name);

@@ -1,19 +1,14 @@
-import { createClient, type LogClient } from '@loglift/query';
+import type { LogClient } from '@loglift/query';
 import { bulkCreate, createTestDataStream, type TestDataStream } from '@loglift/query/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nodeEnv, runCli, testNode } from './runCli.testing.js';
+import { adminClient, nodeEnv, runCli } from './runCli.testing.js';
 
 let admin: LogClient;
 let stream: TestDataStream;
 const TOTAL = 20_000;
 
 beforeAll(async () => {
-  const node = testNode();
-  admin = createClient({
-    url: node.url,
-    caFile: node.caFile,
-    auth: { type: 'basic', username: node.username, password: node.password },
-  });
+  admin = adminClient();
   stream = await createTestDataStream(admin, 'cliexport');
   const start = Date.parse('2024-05-01T00:00:00Z');
   await bulkCreate(

@@ -1,8 +1,19 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { testNode } from '@loglift/opensearch-testbed/testing';
+import { createClient, type LogClient } from '@loglift/query';
 
 export { testNode };
+
+/** An admin client on the shared test node, for seeding and cleaning up. */
+export function adminClient(): LogClient {
+  const node = testNode();
+  return createClient({
+    url: node.url,
+    caFile: node.caFile,
+    auth: { type: 'basic', username: node.username, password: node.password },
+  });
+}
 
 export interface CliResult {
   readonly code: number | null;

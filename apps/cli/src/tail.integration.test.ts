@@ -1,18 +1,13 @@
-import { createClient, type LogClient } from '@loglift/query';
+import type { LogClient } from '@loglift/query';
 import { bulkCreate, createTestDataStream, type TestDataStream } from '@loglift/query/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nodeEnv, runCli, testNode } from './runCli.testing.js';
+import { adminClient, nodeEnv, runCli } from './runCli.testing.js';
 
 let admin: LogClient;
 let stream: TestDataStream;
 
 beforeAll(async () => {
-  const node = testNode();
-  admin = createClient({
-    url: node.url,
-    caFile: node.caFile,
-    auth: { type: 'basic', username: node.username, password: node.password },
-  });
+  admin = adminClient();
   stream = await createTestDataStream(admin, 'clitail', { refresh_interval: '200ms' });
 });
 

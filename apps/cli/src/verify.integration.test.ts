@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createClient, type LogClient } from '@loglift/query';
+import type { LogClient } from '@loglift/query';
 import { bulkCreate, createTestDataStream, type TestDataStream } from '@loglift/query/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nodeEnv, runCli, testNode } from './runCli.testing.js';
+import { adminClient, nodeEnv, runCli } from './runCli.testing.js';
 
 let admin: LogClient;
 let stream: TestDataStream;
@@ -17,12 +17,7 @@ const policy = `loglift-test-policy-${suffix}`;
 const role = `loglift-test-writer-${suffix}`;
 
 beforeAll(async () => {
-  const node = testNode();
-  admin = createClient({
-    url: node.url,
-    caFile: node.caFile,
-    auth: { type: 'basic', username: node.username, password: node.password },
-  });
+  admin = adminClient();
   stream = await createTestDataStream(admin, 'verify');
   const plugins = await admin.request<{ component: string }[]>({
     method: 'GET',
