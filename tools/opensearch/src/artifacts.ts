@@ -26,7 +26,10 @@ async function runFetchScript(): Promise<void> {
   info(`fetching artifacts with Maven (${script})`);
   await new Promise<void>((resolve, reject) => {
     // fetch.sh keeps stdout empty; anything it prints goes to our stderr.
-    const child = spawn('bash', [script], { stdio: ['ignore', 2, 2] });
+    const child = spawn('bash', [script], {
+      stdio: ['ignore', 2, 2],
+      env: { ...process.env, LOGLIFT_OPENSEARCH_CACHE: cacheDir() },
+    });
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       if (code === 0) resolve();
