@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { appFields } from './appFields.js';
-import { documentFields, documentPath, fieldType } from './documentFields.js';
-import { MERGE_KEY } from './mergeKey.js';
+import { appPath, documentFields, fieldType, isAppPath } from './documentFields.js';
 
 describe('document contract', () => {
-  it('places every app field under the merge key', () => {
-    for (const field of appFields) {
-      expect(fieldType(documentPath(field.path))).toBe(field.type);
-      expect(documentPath(field.path).startsWith(`${MERGE_KEY}.`)).toBe(true);
-    }
+  it('types every contract field at the document root under its own name', () => {
+    for (const field of appFields) expect(fieldType(field.path), field.path).toBe(field.type);
   });
 
   it('has no duplicate paths', () => {
@@ -26,9 +22,13 @@ describe('document contract', () => {
     }
   });
 
-  it('returns undefined for fields the contract does not type', () => {
-    expect(fieldType('app.order_id')).toBeUndefined();
-    expect(fieldType('app.level')).toBe('keyword');
+  it('keeps what the app logged as one flat_object and tells app paths apart', () => {
+    expect(fieldType('app')).toBe('flat_object');
+    expect(appPath('order.id')).toBe('app.order.id');
+    expect(isAppPath('app.order.id')).toBe(true);
+    expect(isAppPath('application')).toBe(false);
+    expect(fieldType('app.level')).toBeUndefined();
     expect(fieldType('kubernetes.labels')).toBe('flat_object');
+    expect(fieldType('labels.app_kubernetes_io_name')).toBe('keyword');
   });
 });

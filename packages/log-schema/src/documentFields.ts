@@ -2,16 +2,21 @@ import { appFields } from './appFields.js';
 import type { FieldSpec, FieldType } from './fieldTypes.js';
 import { MERGE_KEY } from './mergeKey.js';
 import { pipelineFields } from './pipelineFields.js';
+import { labelFields } from './workloadLabels.js';
 
-/** Path of an app field in the stored document, e.g. `level` -> `app.level`. */
-export function documentPath(appPath: string): string {
-  return `${MERGE_KEY}.${appPath}`;
+/** Path of the value an app logged, as stored untyped inside the merge key, e.g. `level` -> `app.level`. */
+export function appPath(path: string): string {
+  return `${MERGE_KEY}.${path}`;
 }
 
-/** Every typed field of a stored log document, with absolute paths. */
+/**
+ * Every typed field of a stored log document, with absolute paths. The contract's fields sit at
+ * the root under their own names (`level`, `http.response.status_code`), written only by the lift.
+ */
 export const documentFields: readonly FieldSpec[] = [
   ...pipelineFields,
-  ...appFields.map((field) => ({ ...field, path: documentPath(field.path) })),
+  ...appFields.map(({ path, type, origin, description }) => ({ path, type, origin, description })),
+  ...labelFields,
 ];
 
 const byPath = new Map(documentFields.map((field) => [field.path, field]));
@@ -19,4 +24,9 @@ const byPath = new Map(documentFields.map((field) => [field.path, field]));
 /** Type of a document field, or undefined when the contract does not type it. */
 export function fieldType(path: string): FieldType | undefined {
   return byPath.get(path)?.type;
+}
+
+/** True for `app` and any path below it: untyped app data, searchable as strings. */
+export function isAppPath(path: string): boolean {
+  return path === MERGE_KEY || path.startsWith(`${MERGE_KEY}.`);
 }

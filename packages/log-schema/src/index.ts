@@ -1,10 +1,24 @@
 export { type AppFieldPath, appFields } from './appFields.js';
-export { documentFields, documentPath, fieldType } from './documentFields.js';
-export { type FieldStorage, fieldStorage, flatObjectParents } from './fieldStorage.js';
-export type { FieldOrigin, FieldSpec, FieldType } from './fieldTypes.js';
-export { INDEX_MAPPING_SETTINGS, indexMappings, KEYWORD_IGNORE_ABOVE } from './indexMappings.js';
+export { appPath, documentFields, fieldType, isAppPath } from './documentFields.js';
+export type { AppFieldSpec, Conversion, FieldOrigin, FieldSpec, FieldType, LiftSource } from './fieldTypes.js';
+export {
+  DEFAULT_SEARCH_FIELDS,
+  INDEX_MAPPING_SETTINGS,
+  indexMappings,
+  KEYWORD_IGNORE_ABOVE,
+} from './indexMappings.js';
 export { isLevel, LEVEL_VALUES, LEVELS, type Level } from './levels.js';
+export { convertValue } from './lift/convertValue.js';
+export { detectStackTrace, type TextError } from './lift/detectStackTrace.js';
+export { detectTextLevel } from './lift/detectTextLevel.js';
+export { liftRecord } from './lift/liftRecord.js';
+export { LIFT_RULES, type LiftRule } from './lift/liftRules.js';
+export { lookupPath } from './lift/lookupPath.js';
+export { LEVEL_WORDS, normalizeLevel, otelSeverity } from './lift/normalizeLevel.js';
+export { formatTime, parseTime } from './lift/parseTime.js';
+export { APP_TERM_MAX_BYTES, type SetAside, setAsideOversize } from './lift/setAsideOversize.js';
 export type { KubernetesMetadata, LogDocument, LogRecord, PipelineDocument } from './logDocument.js';
 export { MERGE_KEY, TIMESTAMP_FIELD } from './mergeKey.js';
 export { pipelineFields } from './pipelineFields.js';
 export { valueAt, valueMatchesType } from './valueMatchesType.js';
+export { labelField, labelFields, SERVICE_NAME_LABELS, WORKLOAD_LABELS } from './workloadLabels.js';

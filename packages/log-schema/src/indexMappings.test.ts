@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { documentFields, documentPath } from './documentFields.js';
-import { fieldStorage, flatObjectParents } from './fieldStorage.js';
-import { indexMappings } from './indexMappings.js';
-import { MERGE_KEY } from './mergeKey.js';
+import { documentFields } from './documentFields.js';
+import { INDEX_MAPPING_SETTINGS, indexMappings } from './indexMappings.js';
 
 function lookup(mappings: Record<string, unknown>, path: string): Record<string, unknown> | undefined {
   let node: Record<string, unknown> | undefined = mappings;
@@ -13,29 +11,29 @@ function lookup(mappings: Record<string, unknown>, path: string): Record<string,
 }
 
 describe('indexMappings', () => {
-  it('types every field that is not inside a flat_object with its contract type', () => {
+  it('types every document field with its contract type', () => {
     const mappings = indexMappings();
-    for (const field of documentFields) {
-      if (fieldStorage(field.path)?.flatObject !== undefined) continue;
-      expect(lookup(mappings, field.path)?.type, field.path).toBe(field.type);
-    }
-    expect(lookup(mappings, documentPath('level'))).toEqual({ type: 'keyword', ignore_above: 1024 });
+    for (const field of documentFields) expect(lookup(mappings, field.path)?.type, field.path).toBe(field.type);
+    expect(lookup(mappings, 'level')).toEqual({ type: 'keyword', ignore_above: 1024 });
+    expect(lookup(mappings, 'http.response.status_code')).toEqual({ type: 'long' });
   });
 
-  it('maps each contract parent under the merge key as one flat_object', () => {
+  it('stores the app record as one flat_object and set-aside values unindexed', () => {
     const mappings = indexMappings();
-    expect(flatObjectParents.length).toBeGreaterThan(0);
-    for (const parent of flatObjectParents) expect(lookup(mappings, parent)).toEqual({ type: 'flat_object' });
-    expect(lookup(mappings, documentPath('http.response.status_code'))).toBeUndefined();
+    expect(lookup(mappings, 'app')).toEqual({ type: 'flat_object' });
+    expect(lookup(mappings, 'log.oversize')).toEqual({ type: 'object', enabled: false });
   });
 
-  it('keeps unknown fields out of the index at the root and under the merge key', () => {
-    const mappings = indexMappings();
-    expect(mappings.dynamic).toBe('false');
-    expect(lookup(mappings, MERGE_KEY)).toMatchObject({ type: 'object', dynamic: 'false' });
+  it('indexes nothing at the root that the contract does not name', () => {
+    expect(indexMappings().dynamic).toBe('false');
   });
 
-  it('types kubernetes labels as flat_object so any label key is accepted', () => {
-    expect(lookup(indexMappings(), 'kubernetes.labels')).toEqual({ type: 'flat_object' });
+  it('searches the message and every app value for bare words', () => {
+    expect(INDEX_MAPPING_SETTINGS.query.default_field).toEqual([
+      'message',
+      'error.message',
+      'error.stack_trace',
+      'app',
+    ]);
   });
 });

@@ -1,7 +1,5 @@
 import { documentFields } from './documentFields.js';
-import { fieldStorage } from './fieldStorage.js';
 import type { FieldSpec } from './fieldTypes.js';
-import { MERGE_KEY } from './mergeKey.js';
 
 type Mapping = Record<string, unknown>;
 type Properties = Record<string, Mapping>;
@@ -9,11 +7,18 @@ type Properties = Record<string, Mapping>;
 /** Longest keyword value indexed; longer values stay in _source only (Lucene's term limit is 32 KiB). */
 export const KEYWORD_IGNORE_ABOVE = 1024;
 
+/** Fields a bare search word (Dashboards' free text, DQL without a field) looks in. */
+export const DEFAULT_SEARCH_FIELDS = ['message', 'error.message', 'error.stack_trace', 'app'] as const;
+
 /**
- * Index settings that go with {@link indexMappings}: a contract field holding a value of the
- * wrong type is left unindexed instead of failing the whole document.
+ * Index settings that go with {@link indexMappings}: a root field holding a value of the wrong
+ * type is left unindexed instead of failing the whole document (the lift only writes values of
+ * the right type, so this is a safety net), and bare words search the message and every app value.
  */
-export const INDEX_MAPPING_SETTINGS = { mapping: { ignore_malformed: 'true' } } as const;
+export const INDEX_MAPPING_SETTINGS = {
+  mapping: { ignore_malformed: 'true' },
+  query: { default_field: [...DEFAULT_SEARCH_FIELDS] },
+} as const;
 
 function leafMapping(field: FieldSpec): Mapping {
   switch (field.type) {
@@ -41,25 +46,14 @@ function insert(properties: Properties, parts: readonly string[], leaf: Mapping)
 
 /**
  * The index mappings of a log document, generated from the contract: the bootstrap's index
- * template uses them, and so do tests that need an index shaped like production. The root and
- * the merged app record are `dynamic: false`: fields outside the contract stay in _source but
- * are not indexed, so two apps that log one key with different types never fail each other's
- * documents. Contract parents under the merge key are `flat_object` (see fieldStorage).
+ * template uses them, and so do tests that need an index shaped like production. The root is
+ * `dynamic: false` (only the pipeline writes it, and only typed fields are indexed); everything
+ * the app logged is one `flat_object` under the merge key, which accepts any key, any depth and
+ * conflicting types across apps; values too long to index are kept unindexed in `log.oversize`.
  */
 export function indexMappings(): Mapping {
   const properties: Properties = {};
-  const appProperties: Properties = {};
-  const prefix = `${MERGE_KEY}.`;
-  for (const field of documentFields) {
-    const storage = fieldStorage(field.path);
-    if (!field.path.startsWith(prefix)) {
-      insert(properties, field.path.split('.'), leafMapping(field));
-    } else if (storage?.flatObject !== undefined) {
-      appProperties[storage.flatObject.slice(prefix.length)] = { type: 'flat_object' };
-    } else {
-      appProperties[field.path.slice(prefix.length)] = leafMapping(field);
-    }
-  }
-  properties[MERGE_KEY] = { type: 'object', dynamic: 'false', properties: appProperties };
+  for (const field of documentFields) insert(properties, field.path.split('.'), leafMapping(field));
+  insert(properties, ['log', 'oversize'], { type: 'object', enabled: false });
   return { dynamic: 'false', properties };
 }

@@ -1,14 +1,15 @@
 import type { FieldSpec } from './fieldTypes.js';
+import { MERGE_KEY } from './mergeKey.js';
 
 /**
- * Fields Fluent Bit adds around the app record: the CRI parser's `stream` and `log`, the
- * opensearch output's `@timestamp`, and the kubernetes filter's metadata. With `replace_dots`
- * on, dotted label keys such as `app.kubernetes.io/name` arrive as `app_kubernetes_io/name`.
+ * Fields the pipeline writes around the typed contract fields: the CRI parser's `stream`, the
+ * opensearch output's `@timestamp`, the kubernetes filter's metadata, what the lift adds (where
+ * `service.name` came from, typed copies of the well-known workload labels, values set aside
+ * because they were too long to index) and the app's whole JSON line under the merge key.
  */
 export const pipelineFields = [
   { path: '@timestamp', type: 'date', origin: 'fluent-bit', description: 'Time the container runtime read the line.' },
   { path: 'stream', type: 'keyword', origin: 'fluent-bit', description: 'stdout or stderr.' },
-  { path: 'log', type: 'text', origin: 'fluent-bit', description: 'The raw line, kept only when it was not JSON.' },
   { path: 'kubernetes.namespace_name', type: 'keyword', origin: 'kubernetes', description: 'Namespace.' },
   { path: 'kubernetes.pod_name', type: 'keyword', origin: 'kubernetes', description: 'Pod name.' },
   { path: 'kubernetes.pod_id', type: 'keyword', origin: 'kubernetes', description: 'Pod UID.' },
@@ -22,5 +23,23 @@ export const pipelineFields = [
     type: 'flat_object',
     origin: 'kubernetes',
     description: 'Pod labels; any key, searchable as kubernetes.labels.<key>.',
+  },
+  {
+    path: 'service.name_source',
+    type: 'keyword',
+    origin: 'loglift',
+    description: 'Where service.name came from: app, label:<key> or container.',
+  },
+  {
+    path: 'log.oversize_fields',
+    type: 'keyword',
+    origin: 'loglift',
+    description: 'App paths whose values were too long to index; their values are in log.oversize.',
+  },
+  {
+    path: MERGE_KEY,
+    type: 'flat_object',
+    origin: 'loglift',
+    description: 'Everything the app logged as JSON; any key at any depth is searchable as app.<path>.',
   },
 ] as const satisfies readonly FieldSpec[];
