@@ -8,6 +8,8 @@ import { runWithLogContext } from './logContext.js';
 import { lineSink } from './testing/lineSink.js';
 
 const contract = new Map<string, FieldType>(appFields.map((field) => [field.path, field.type]));
+// The cause chain is app data, searchable under app.error.cause.*, not a typed contract field.
+contract.set('error.cause', 'flat_object');
 
 function leaves(value: unknown, prefix = '', out = new Map<string, unknown>()): Map<string, unknown> {
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && contract.get(prefix) !== 'flat_object') {

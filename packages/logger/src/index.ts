@@ -1,6 +1,6 @@
 export {
   appFields,
-  documentPath,
+  appPath,
   isLevel,
   LEVEL_VALUES,
   LEVELS,

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
+import { expectedDocument, liftCases } from '@loglift/log-schema/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../createLogger.js';
 import { flushLogger } from '../flushLogger.js';
@@ -35,16 +36,21 @@ afterEach(async () => {
 });
 
 describe('toDocument', () => {
-  it('shapes a record like Fluent Bit: @timestamp from time, the record under app, kubernetes beside it', () => {
+  it('stores the record under app and lifts the contract fields to the root, like the chart', () => {
     const doc = toDocument(
       { level: 'info', time: '2026-01-02T03:04:05.678Z', message: 'hi', 'order.id': 7 },
       { kubernetes: { pod_name: 'vm-1', namespace_name: 'batch', labels: { 'app.kubernetes.io/name': 'billing' } } },
     );
     expect(doc).toEqual({
       '@timestamp': '2026-01-02T03:04:05.678Z',
+      time: '2026-01-02T03:04:05.678Z',
       stream: 'stdout',
+      level: 'info',
+      message: 'hi',
       app: { level: 'info', time: '2026-01-02T03:04:05.678Z', message: 'hi', order_id: 7 },
       kubernetes: { pod_name: 'vm-1', namespace_name: 'batch', labels: { 'app_kubernetes_io/name': 'billing' } },
+      labels: { app_kubernetes_io_name: 'billing' },
+      service: { name: 'billing', name_source: 'label:app.kubernetes.io/name' },
     });
   });
 
@@ -52,7 +58,27 @@ describe('toDocument', () => {
     const before = Date.now();
     const doc = toDocument({ time: 'yesterday' });
     expect(Date.parse(doc['@timestamp'] as string)).toBeGreaterThanOrEqual(before - 1);
+    expect(doc.app).toEqual({ time: 'yesterday' });
     expect(replaceDots([{ 'a.b': { 'c.d': 1 } }])).toEqual([{ a_b: { c_d: 1 } }]);
+  });
+
+  it('keeps a line that is not JSON as the message, with its level read from the text', () => {
+    const doc = toDocument('WARN cache is cold', { stream: 'stderr' });
+    expect(doc).toMatchObject({ message: 'WARN cache is cold', level: 'warn', stream: 'stderr' });
+    expect(doc).not.toHaveProperty('app');
+  });
+
+  it('stores every case of the lift table exactly as the lift does', () => {
+    for (const liftCase of liftCases) {
+      const app = liftCase.record.app as Record<string, unknown> | undefined;
+      if (app === undefined) continue;
+      const doc = toDocument(app, { replaceDots: false });
+      const expected = expectedDocument(liftCase);
+      expect(doc.level, liftCase.name).toEqual(expected.level);
+      expect(doc.message, liftCase.name).toEqual(expected.message);
+      expect(doc.http, liftCase.name).toEqual(expected.http);
+      expect(doc.error, liftCase.name).toEqual(expected.error);
+    }
   });
 });
 
@@ -80,7 +106,8 @@ describe('openSearchDestination', () => {
     const destination = openSearchDestination({ url: stub.url });
     destination.write('plain words\n');
     await destination.close();
-    expect(stub.documents[0]).toMatchObject({ app: { message: 'plain words' } });
+    expect(stub.documents[0]).toMatchObject({ message: 'plain words', stream: 'stdout' });
+    expect(stub.documents[0]).not.toHaveProperty('app');
   });
 });
 
@@ -95,6 +122,15 @@ describe('pino transport', () => {
     ];
     Readable.from(lines.map((line) => `${JSON.stringify(line)}\n`)).pipe(stream);
     await once(stream, 'close');
-    expect(stub.documents).toEqual(lines.map((line) => ({ '@timestamp': line.time, stream: 'stderr', app: line })));
+    expect(stub.documents).toEqual(
+      lines.map((line) => ({
+        '@timestamp': line.time,
+        time: line.time,
+        level: line.level,
+        message: line.message,
+        stream: 'stderr',
+        app: line,
+      })),
+    );
   });
 });

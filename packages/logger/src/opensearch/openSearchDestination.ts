@@ -1,4 +1,5 @@
 import { OpenSearchBulkWriter, type WriterStats } from './openSearchBulkWriter.js';
+import { parseJsonObject } from './parseJsonObject.js';
 import { type ToDocumentOptions, toDocument } from './toDocument.js';
 import type { OpenSearchWriterOptions } from './writerOptions.js';
 
@@ -32,15 +33,7 @@ export function openSearchDestination(options: OpenSearchDestinationOptions): Op
     write(line: string) {
       for (const text of line.split('\n')) {
         if (text.trim() === '') continue;
-        let record: unknown;
-        try {
-          record = JSON.parse(text);
-        } catch {
-          record = { message: text };
-        }
-        const fields =
-          record !== null && typeof record === 'object' && !Array.isArray(record) ? record : { message: text };
-        writer.offer(toDocument(fields as Record<string, unknown>, shape));
+        writer.offer(toDocument(parseJsonObject(text) ?? text, shape));
       }
     },
     flush(callback) {

@@ -1,4 +1,4 @@
-import { MERGE_KEY, TIMESTAMP_FIELD } from '@loglift/log-schema';
+import { liftRecord, MERGE_KEY, TIMESTAMP_FIELD } from '@loglift/log-schema';
 
 /** Kubernetes-style metadata for apps outside Kubernetes, under the same names Fluent Bit uses. */
 export interface DocumentMetadata {
@@ -30,23 +30,21 @@ export function replaceDots(value: unknown): unknown {
   return out;
 }
 
-function timestampOf(record: Record<string, unknown>): string {
-  const time = record.time;
-  const parsed = typeof time === 'string' || typeof time === 'number' ? new Date(time) : undefined;
-  return parsed && !Number.isNaN(parsed.getTime()) ? parsed.toISOString() : new Date().toISOString();
-}
-
 /**
- * The document Fluent Bit would store for this record: the record under the merge key, beside
- * `@timestamp` (from the record's `time`), `stream` and `kubernetes.*`.
+ * The document the chart's pipeline stores for this record: the record under the merge key and
+ * the contract's fields lifted to typed root fields by the same rules as the chart's lua filter
+ * (`liftRecord` of @loglift/log-schema); a line that is not a JSON object is passed as a string
+ * and becomes `message`. `@timestamp` is the record's own time, else now.
  */
-export function toDocument(record: Record<string, unknown>, options: ToDocumentOptions = {}): Record<string, unknown> {
-  const dots = options.replaceDots ?? true;
-  const document: Record<string, unknown> = {
-    [TIMESTAMP_FIELD]: timestampOf(record),
-    stream: options.stream ?? 'stdout',
-    [MERGE_KEY]: dots ? replaceDots(record) : record,
-  };
-  if (options.kubernetes) document.kubernetes = dots ? replaceDots(options.kubernetes) : options.kubernetes;
-  return document;
+export function toDocument(
+  record: Record<string, unknown> | string,
+  options: ToDocumentOptions = {},
+): Record<string, unknown> {
+  const input: Record<string, unknown> = { stream: options.stream ?? 'stdout' };
+  if (typeof record === 'string') input.log = record;
+  else input[MERGE_KEY] = record;
+  if (options.kubernetes) input.kubernetes = options.kubernetes;
+  const lifted = liftRecord(input, Date.now());
+  const document = { [TIMESTAMP_FIELD]: lifted.time, ...lifted };
+  return (options.replaceDots ?? true) ? (replaceDots(document) as Record<string, unknown>) : document;
 }

@@ -22,8 +22,9 @@ export default async function openSearchTransport(options: OpenSearchDestination
   return build(
     async (source: AsyncIterable<unknown>) => {
       for await (const record of source) {
-        if (record === null || typeof record !== 'object' || Array.isArray(record)) continue;
-        writer.offer(toDocument(record as Record<string, unknown>, shape));
+        // pino-abstract-transport hands over parsed objects; anything else is kept as text.
+        const fields = record !== null && typeof record === 'object' && !Array.isArray(record) ? record : undefined;
+        writer.offer(toDocument((fields as Record<string, unknown> | undefined) ?? String(record), shape));
       }
     },
     {
