@@ -6,7 +6,7 @@ const catalog = FieldCatalog.fromMapping({
   'logs-x': {
     mappings: {
       properties: {
-        app: {
+        x: {
           properties: {
             items: { type: 'nested', properties: { name: { type: 'keyword' }, qty: { type: 'long' } } },
             title: { type: 'text', fields: { keyword: { type: 'keyword' } } },
@@ -31,45 +31,51 @@ const cases: [string, unknown, string?][] = [
   ['*', { match_all: {} }],
   ['*:*', { match_all: {} }],
   // field types decide the clause
-  ['app.level:error', { term: { 'app.level': 'error' } }],
-  ['app.message:timeout', { match: { 'app.message': 'timeout' } }],
-  ['app.message:connection refused', { match: { 'app.message': 'connection refused' } }],
-  ['app.message:"connection refused"', { match_phrase: { 'app.message': 'connection refused' } }],
-  ['app.level:"error"', { match_phrase: { 'app.level': 'error' } }],
-  ['app.bytes:503', { match: { 'app.bytes': 503 } }],
-  // contract numbers inside a flat_object parent are stored, and so matched, as strings
-  ['app.http.response.status_code:503', { term: { 'app.http.response.status_code': '503' } }],
-  ['app.log.truncated:true', { term: { 'app.log.truncated': 'true' } }],
-  ['app.ratio:1.5', { match: { 'app.ratio': 1.5 } }],
-  ['app.cached:true', { match: { 'app.cached': true } }],
+  ['level:error', { term: { 'level': 'error' } }],
+  ['message:timeout', { match: { 'message': 'timeout' } }],
+  ['message:connection refused', { match: { 'message': 'connection refused' } }],
+  ['message:"connection refused"', { match_phrase: { 'message': 'connection refused' } }],
+  ['level:"error"', { match_phrase: { 'level': 'error' } }],
+  ['x.bytes:503', { match: { 'x.bytes': 503 } }],
+  // contract fields are typed at the root
+  ['http.response.status_code:503', { match: { 'http.response.status_code': 503 } }],
+  ['http.server.duration_ms > 100', { range: { 'http.server.duration_ms': { gt: 100 } } }],
+  ['log.truncated:true', { match: { 'log.truncated': true } }],
+  ['x.ratio:1.5', { match: { 'x.ratio': 1.5 } }],
+  ['x.cached:true', { match: { 'x.cached': true } }],
   ['@timestamp:2024-05-01', { range: { '@timestamp': { gte: '2024-05-01', lte: '2024-05-01' } } }],
   ['kubernetes.labels.app:api', { term: { 'kubernetes.labels.app': 'api' } }],
-  ['app.title.keyword:Hello', { term: { 'app.title.keyword': 'Hello' } }],
-  ['app.order_id:42', { match: { 'app.order_id': '42' } }],
+  ['x.title.keyword:Hello', { term: { 'x.title.keyword': 'Hello' } }],
+  // whatever an app logged is a string inside the app flat_object, at any depth
+  ['app.order_id:42', { term: { 'app.order_id': '42' } }],
+  ['app.order.id:o-42', { term: { 'app.order.id': 'o-42' } }],
+  ['app.orderId:*', { exists: { field: 'app.orderId' } }],
+  ['app.order.id:*', { wildcard: { 'app.order.id': { value: '*' } } }],
   // exists
-  ['app.error.type:*', { exists: { field: 'app.error.type' } }],
-  ['app.error.type:"*"', { match_phrase: { 'app.error.type': '*' } }],
+  ['error.type:*', { exists: { field: 'error.type' } }],
+  ['error.type:"*"', { match_phrase: { 'error.type': '*' } }],
   // wildcards in values
   ['kubernetes.pod_name:api-*', { query_string: { fields: ['kubernetes.pod_name'], query: 'api\\-*' } }],
-  ['app.message:time*out', { query_string: { fields: ['app.message'], query: 'time*out' } }],
-  ['app.url.path:/api/*', { query_string: { fields: ['app.url.path'], query: '\\/api\\/*' } }],
-  ['app.message:no such*', { query_string: { fields: ['app.message'], query: 'no\\ such*' } }],
-  ['app.message:a\\*b', { match: { 'app.message': 'a*b' } }],
+  ['message:time*out', { query_string: { fields: ['message'], query: 'time*out' } }],
+  ['url.path:/api/*', { query_string: { fields: ['url.path'], query: '\\/api\\/*' } }],
+  ['message:no such*', { query_string: { fields: ['message'], query: 'no\\ such*' } }],
+  ['message:a\\*b', { match: { 'message': 'a*b' } }],
   // wildcard field names
   [
-    'app.service.*:api',
+    'service.*:api',
     should(
-      { term: { 'app.service.environment': 'api' } },
-      { term: { 'app.service.name': 'api' } },
-      { term: { 'app.service.version': 'api' } },
+      { term: { 'service.environment': 'api' } },
+      { term: { 'service.name': 'api' } },
+      { term: { 'service.name_source': 'api' } },
+      { term: { 'service.version': 'api' } },
     ),
   ],
   [
-    'app.k8s.*.name:*',
+    'k8s.*.name:*',
     should(
-      { exists: { field: 'app.k8s.namespace.name' } },
-      { exists: { field: 'app.k8s.node.name' } },
-      { exists: { field: 'app.k8s.pod.name' } },
+      { exists: { field: 'k8s.namespace.name' } },
+      { exists: { field: 'k8s.node.name' } },
+      { exists: { field: 'k8s.pod.name' } },
     ),
   ],
   // bare values
@@ -78,12 +84,12 @@ const cases: [string, unknown, string?][] = [
   ['conn*', { query_string: { query: 'conn*' } }],
   ['hello world', { multi_match: { type: 'best_fields', query: 'hello world', lenient: true } }],
   // ranges
-  ['app.bytes >= 500', { range: { 'app.bytes': { gte: 500 } } }],
-  ['app.bytes<400', { range: { 'app.bytes': { lt: 400 } } }],
-  ['app.ratio > 0.25', { range: { 'app.ratio': { gt: 0.25 } } }],
+  ['x.bytes >= 500', { range: { 'x.bytes': { gte: 500 } } }],
+  ['x.bytes<400', { range: { 'x.bytes': { lt: 400 } } }],
+  ['x.ratio > 0.25', { range: { 'x.ratio': { gt: 0.25 } } }],
   ['@timestamp <= "2024-05-01T10:00:00"', { range: { '@timestamp': { lte: '2024-05-01T10:00:00' } } }],
   ['@timestamp > now-1h', { range: { '@timestamp': { gt: 'now-1h' } } }],
-  ['app.level < warn', { range: { 'app.level': { lt: 'warn' } } }],
+  ['level < warn', { range: { 'level': { lt: 'warn' } } }],
   // time zone goes with date values only
   [
     '@timestamp >= 2024-05-01',
@@ -95,7 +101,7 @@ const cases: [string, unknown, string?][] = [
     { range: { '@timestamp': { gte: '2024-05-01', lte: '2024-05-01', time_zone: '+02:00' } } },
     '+02:00',
   ],
-  ['app.bytes > 1', { range: { 'app.bytes': { gt: 1 } } }, 'UTC'],
+  ['x.bytes > 1', { range: { 'x.bytes': { gt: 1 } } }, 'UTC'],
   // boolean operators and precedence: or < and < not
   ['a:1 and b:2', filter({ match: { a: '1' } }, { match: { b: '2' } })],
   ['a:1 or b:2', should({ match: { a: '1' } }, { match: { b: '2' } })],
@@ -109,50 +115,50 @@ const cases: [string, unknown, string?][] = [
   ['((a:1))', { match: { a: '1' } }],
   ['not not a:1', not(not({ match: { a: '1' } }))],
   // value lists
-  ['app.level:(error or fatal)', should({ term: { 'app.level': 'error' } }, { term: { 'app.level': 'fatal' } })],
+  ['level:(error or fatal)', should({ term: { 'level': 'error' } }, { term: { 'level': 'fatal' } })],
   [
-    'app.message:(disk and not "disk ok")',
-    filter({ match: { 'app.message': 'disk' } }, not({ match_phrase: { 'app.message': 'disk ok' } })),
+    'message:(disk and not "disk ok")',
+    filter({ match: { 'message': 'disk' } }, not({ match_phrase: { 'message': 'disk ok' } })),
   ],
   [
-    'app.level:(warn or (error and not fatal))',
+    'level:(warn or (error and not fatal))',
     should(
-      { term: { 'app.level': 'warn' } },
-      filter({ term: { 'app.level': 'error' } }, not({ term: { 'app.level': 'fatal' } })),
+      { term: { 'level': 'warn' } },
+      filter({ term: { 'level': 'error' } }, not({ term: { 'level': 'fatal' } })),
     ),
   ],
   // nested
   [
-    'app.items:{ name:disk and qty > 2 }',
+    'x.items:{ name:disk and qty > 2 }',
     {
       nested: {
-        path: 'app.items',
-        query: filter({ term: { 'app.items.name': 'disk' } }, { range: { 'app.items.qty': { gt: 2 } } }),
+        path: 'x.items',
+        query: filter({ term: { 'x.items.name': 'disk' } }, { range: { 'x.items.qty': { gt: 2 } } }),
         score_mode: 'none',
       },
     },
   ],
   [
-    'app.items.name:disk',
-    { nested: { path: 'app.items', query: { term: { 'app.items.name': 'disk' } }, score_mode: 'none' } },
+    'x.items.name:disk',
+    { nested: { path: 'x.items', query: { term: { 'x.items.name': 'disk' } }, score_mode: 'none' } },
   ],
   // escapes
-  ['app.url.path:/api\\:v1', { term: { 'app.url.path': '/api:v1' } }],
-  ['app.message:\\(x\\)', { match: { 'app.message': '(x)' } }],
-  ['app.message:cats \\and dogs', { match: { 'app.message': 'cats and dogs' } }],
-  ['app.message:"say \\"hi\\""', { match_phrase: { 'app.message': 'say "hi"' } }],
-  ['app.message:"back\\\\slash"', { match_phrase: { 'app.message': 'back\\slash' } }],
-  ['app.message:tab\\there', { match: { 'app.message': 'tab\there' } }],
-  ['app.message:\\u00e9t\\u00e9', { match: { 'app.message': 'été' } }],
-  ['"app.level":error', { term: { 'app.level': 'error' } }],
+  ['url.path:/api\\:v1', { term: { 'url.path': '/api:v1' } }],
+  ['message:\\(x\\)', { match: { 'message': '(x)' } }],
+  ['message:cats \\and dogs', { match: { 'message': 'cats and dogs' } }],
+  ['message:"say \\"hi\\""', { match_phrase: { 'message': 'say "hi"' } }],
+  ['message:"back\\\\slash"', { match_phrase: { 'message': 'back\\slash' } }],
+  ['message:tab\\there', { match: { 'message': 'tab\there' } }],
+  ['message:\\u00e9t\\u00e9', { match: { 'message': 'été' } }],
+  ['"level":error', { term: { 'level': 'error' } }],
   // keywords need spaces around them; words containing them are plain text
-  ['app.message:cannot connect', { match: { 'app.message': 'cannot connect' } }],
-  ['app.message:android', { match: { 'app.message': 'android' } }],
-  ['app.message:sort order', { match: { 'app.message': 'sort order' } }],
+  ['message:cannot connect', { match: { 'message': 'cannot connect' } }],
+  ['message:android', { match: { 'message': 'android' } }],
+  ['message:sort order', { match: { 'message': 'sort order' } }],
   ['orange', { multi_match: { type: 'best_fields', query: 'orange', lenient: true } }],
   // hyphens and negative numbers are fine where a value is expected
   ['kubernetes.pod_name:api-7d9f', { term: { 'kubernetes.pod_name': 'api-7d9f' } }],
-  ['app.bytes > -1', { range: { 'app.bytes': { gt: -1 } } }],
+  ['x.bytes > -1', { range: { 'x.bytes': { gt: -1 } } }],
 ];
 
 describe('compileDql', () => {

@@ -1,9 +1,8 @@
-import { fieldStorage } from '@loglift/log-schema';
+import { isAppPath } from '@loglift/log-schema';
 import { type DqlLiteral, type DqlNode, hasWildcard, isLoneWildcard, literalText, WILDCARD } from './dqlAst.js';
 import { DqlFieldError } from './dqlErrors.js';
 import type { FieldCatalog, FieldInfo } from './fieldCatalog.js';
 import { parseDql } from './parseDql.js';
-import { textNumberRange } from './textNumberRange.js';
 
 /** An OpenSearch query DSL clause, e.g. `{ term: { 'app.level': 'error' } }`. */
 export type QueryDsl = Record<string, unknown>;
@@ -31,11 +30,6 @@ export function compileDql(query: string, options: CompileOptions): QueryDsl {
   return compileNode(parseDql(query), { query, options, prefix: '' });
 }
 
-/** Compiles an already parsed tree; `query` is the source text, used in error messages. */
-export function compileDqlNode(node: DqlNode, query: string, options: CompileOptions): QueryDsl {
-  return compileNode(node, { query, options, prefix: '' });
-}
-
 function compileNode(node: DqlNode, scope: Scope): QueryDsl {
   switch (node.type) {
     case 'matchAll':
@@ -51,10 +45,6 @@ function compileNode(node: DqlNode, scope: Scope): QueryDsl {
     case 'range':
       return anyOf(
         resolveFields(node.field, scope).map((field) => {
-          if (textStoredKind(field) === 'number') {
-            const number = typedValue({ ...field, kind: 'number' }, node.value, scope) as number;
-            return wrapNested(field, textNumberRange(field.name, node.operator, number), scope);
-          }
           const bound: Record<string, unknown> = { [node.operator]: typedValue(field, node.value, scope) };
           if (field.kind === 'date' && scope.options.timeZone) bound.time_zone = scope.options.timeZone;
           return wrapNested(field, { range: { [field.name]: bound } }, scope);
@@ -79,7 +69,7 @@ function compileIs(fieldLiteral: DqlLiteral, value: DqlLiteral, scope: Scope): Q
     fields.map((field) => {
       const text = literalText(value);
       let clause: QueryDsl;
-      if (exists) clause = { exists: { field: field.name } };
+      if (exists) clause = existsClause(field.name);
       else if (hasWildcard(value)) clause = { query_string: { fields: [field.name], query: toQueryString(value) } };
       else if (value.quoted) clause = { match_phrase: { [field.name]: text } };
       else if (field.kind === 'date') {
@@ -87,9 +77,6 @@ function compileIs(fieldLiteral: DqlLiteral, value: DqlLiteral, scope: Scope): Q
         if (scope.options.timeZone) bound.time_zone = scope.options.timeZone;
         clause = { range: { [field.name]: bound } };
       } else if (field.kind === 'keyword') {
-        // A contract number or boolean kept as text still has to be a number or boolean.
-        const kind = textStoredKind(field);
-        if (kind) typedValue({ ...field, kind }, value, scope);
         clause = { term: { [field.name]: text } };
       } else clause = { match: { [field.name]: typedValue(field, value, scope) } };
       return wrapNested(field, clause, scope);
@@ -127,15 +114,17 @@ function resolveFields(literal: DqlLiteral, scope: Scope): FieldInfo[] {
   return [catalog.get(name) ?? { name, type: 'unknown', kind: 'other', mapped: false }];
 }
 
-/** Numbers for numeric fields and booleans for boolean fields; a clear error when they do not fit. */
-/** The contract kind of a number or boolean kept as a string inside a flat_object parent. */
-function textStoredKind(field: FieldInfo): 'number' | 'boolean' | undefined {
-  const storage = fieldStorage(field.name);
-  if (storage?.flatObject === undefined) return undefined;
-  if (storage.contractType === 'long' || storage.contractType === 'double') return 'number';
-  return storage.contractType === 'boolean' ? 'boolean' : undefined;
+/**
+ * `field:*`. OpenSearch's `exists` finds flat_object subfields only one level below the object
+ * (`app.orderId`, not `app.order.id`), while a `*` wildcard finds any depth, so deeper app paths
+ * use the wildcard.
+ */
+function existsClause(name: string): QueryDsl {
+  if (isAppPath(name) && name.split('.').length > 2) return { wildcard: { [name]: { value: '*' } } };
+  return { exists: { field: name } };
 }
 
+/** Numbers for numeric fields and booleans for boolean fields; a clear error when they do not fit. */
 function typedValue(field: FieldInfo, value: DqlLiteral, scope: Scope): string | number | boolean {
   const text = literalText(value);
   if (field.kind === 'number') {

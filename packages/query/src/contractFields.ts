@@ -1,4 +1,4 @@
-import { documentPath, fieldType, LEVELS, TIMESTAMP_FIELD } from '@loglift/log-schema';
+import { fieldType, LEVELS, TIMESTAMP_FIELD } from '@loglift/log-schema';
 
 /** A path of the document contract; throws at load time if the contract ever drops it. */
 function contract(path: string): string {
@@ -14,12 +14,11 @@ export const FIELDS = {
   container: contract('kubernetes.container_name'),
   node: contract('kubernetes.host'),
   labels: contract('kubernetes.labels'),
-  level: contract(documentPath('level')),
-  message: contract(documentPath('message')),
-  service: contract(documentPath('service.name')),
-  traceId: contract(documentPath('trace_id')),
-  requestId: contract(documentPath('http.request.id')),
-  log: contract('log'),
+  level: contract('level'),
+  message: contract('message'),
+  service: contract('service.name'),
+  traceId: contract('trace_id'),
+  requestId: contract('http.request.id'),
 } as const;
 
 /** Levels counted as errors by stats and `--level error+`. */

@@ -8,9 +8,9 @@ describe('FieldCatalog', () => {
       '.ds-logs-1': {
         mappings: {
           properties: {
-            app: {
+            level: { type: 'keyword' },
+            x: {
               properties: {
-                level: { type: 'keyword' },
                 title: { type: 'text', fields: { keyword: { type: 'keyword' } } },
                 items: { type: 'nested', properties: { qty: { type: 'long' } } },
               },
@@ -19,25 +19,26 @@ describe('FieldCatalog', () => {
         },
       },
     });
-    expect(catalog.get('app.level')).toEqual({ name: 'app.level', type: 'keyword', kind: 'keyword', mapped: true });
-    expect(catalog.get('app.message')).toMatchObject({ type: 'text', mapped: false });
-    expect(catalog.get('app.title.keyword')).toMatchObject({ kind: 'keyword' });
-    expect(catalog.get('app.items.qty')).toMatchObject({ kind: 'number', nestedPath: 'app.items' });
+    expect(catalog.get('level')).toEqual({ name: 'level', type: 'keyword', kind: 'keyword', mapped: true });
+    expect(catalog.get('message')).toMatchObject({ type: 'text', mapped: false });
+    expect(catalog.get('x.title.keyword')).toMatchObject({ kind: 'keyword' });
+    expect(catalog.get('x.items.qty')).toMatchObject({ kind: 'number', nestedPath: 'x.items' });
     expect(catalog.get('kubernetes.labels.team')).toMatchObject({ kind: 'keyword' });
-    expect(catalog.get('app.unknown')).toBeUndefined();
+    expect(catalog.get('app.order.id')).toMatchObject({ kind: 'keyword', mapped: false });
+    expect(catalog.get('unknown')).toBeUndefined();
   });
 
   it('expands wildcard names, leaving out nested containers', () => {
     const names = FieldCatalog.fromContract()
-      .match('app.http.*')
+      .match('http.*')
       .map((field) => field.name);
     expect(names).toEqual([
-      'app.http.request.id',
-      'app.http.request.method',
-      'app.http.response.body.size',
-      'app.http.response.status_code',
-      'app.http.route',
-      'app.http.server.duration_ms',
+      'http.request.id',
+      'http.request.method',
+      'http.response.body.size',
+      'http.response.status_code',
+      'http.route',
+      'http.server.duration_ms',
     ]);
   });
 
@@ -45,17 +46,17 @@ describe('FieldCatalog', () => {
     const catalog = catalogFromFieldCaps({
       fields: {
         _id: { _id: { type: '_id' } },
-        app: { object: { type: 'object' } },
-        'app.n': { nested: { type: 'nested' } },
-        'app.n.x': { long: { type: 'long' } },
+        x: { object: { type: 'object' } },
+        'x.n': { nested: { type: 'nested' } },
+        'x.n.x': { long: { type: 'long' } },
         'kubernetes.labels.': { flat_object: { type: 'flat_object' } },
         'kubernetes.labels': { flat_object: { type: 'flat_object' } },
       },
     });
-    expect(catalog.get('app.n.x')).toMatchObject({ kind: 'number', nestedPath: 'app.n', mapped: true });
-    expect(catalog.get('app.n')).toMatchObject({ kind: 'nested' });
+    expect(catalog.get('x.n.x')).toMatchObject({ kind: 'number', nestedPath: 'x.n', mapped: true });
+    expect(catalog.get('x.n')).toMatchObject({ kind: 'nested' });
     expect(catalog.get('kubernetes.labels')).toMatchObject({ kind: 'flat_object', mapped: true });
-    expect(catalog.get('app')).toBeUndefined();
+    expect(catalog.get('x')).toBeUndefined();
     expect(catalog.get('_id')).toBeUndefined();
   });
 });

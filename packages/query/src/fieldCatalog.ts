@@ -1,4 +1,4 @@
-import { documentFields, fieldStorage } from '@loglift/log-schema';
+import { documentFields } from '@loglift/log-schema';
 
 /** How DQL treats a field: decides term vs match vs range and date handling. */
 export type FieldKind = 'keyword' | 'text' | 'number' | 'date' | 'boolean' | 'flat_object' | 'nested' | 'other';
@@ -109,11 +109,7 @@ export class FieldCatalog {
 }
 
 function contractFields(): FieldInfo[] {
-  // Contract fields stored inside a flat_object are queried as the strings the index holds.
-  return documentFields.map((field) => {
-    const type = fieldStorage(field.path)?.indexedAs ?? field.type;
-    return { name: field.path, type, kind: fieldKind(type), mapped: false };
-  });
+  return documentFields.map((field) => ({ name: field.path, type: field.type, kind: fieldKind(field.type), mapped: false }));
 }
 
 function* flatten(

@@ -1,5 +1,5 @@
 export { buildQuery, prepareQuery, type QueryInput } from './buildQuery.js';
-export { type CompileOptions, compileDql, compileDqlNode, type QueryDsl } from './compileDql.js';
+export { type CompileOptions, compileDql, type QueryDsl } from './compileDql.js';
 export { ERROR_LEVELS, FIELDS } from './contractFields.js';
 export { type CountOptions, count } from './count.js';
 export { type AuthOptions, type ConnectionOptions, createClient, DEFAULT_INDEX } from './createClient.js';
@@ -22,7 +22,7 @@ export { LogClient, type LogClientSettings, type RawRequest } from './logClient.
 export type { LogHit } from './logHit.js';
 export { parseDql } from './parseDql.js';
 export { MAX_SEARCH_LIMIT, type SearchOptions, type SearchResult, search } from './search.js';
-export { type HistogramBucket, type StatsOptions, type StatsResult, stats, type TopEntry } from './stats.js';
+export { type HistogramBucket, NO_LEVEL, type StatsOptions, type StatsResult, stats, type TopEntry } from './stats.js';
 export {
   checkTimeZone,
   parseDuration,

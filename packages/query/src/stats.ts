@@ -2,7 +2,6 @@ import { LEVELS } from '@loglift/log-schema';
 import { prepareQuery, type QueryInput } from './buildQuery.js';
 import { ERROR_LEVELS, FIELDS } from './contractFields.js';
 import { InvalidInputError } from './errors.js';
-import { bucketsToRequest, dropPlaceholderBuckets } from './flatObjectBuckets.js';
 import type { LogClient } from './logClient.js';
 import { pickInterval } from './statsInterval.js';
 import { parseDuration, resolveTimeRange, type TimeRangeInput } from './timeRange.js';
@@ -21,7 +20,7 @@ export interface HistogramBucket {
   /** Bucket start, ISO-8601. */
   readonly time: string;
   readonly total: number;
-  /** Count per level label; levels with no documents are 0. */
+  /** Count per level label, and under `none` the documents without a level; they sum to `total`. */
   readonly levels: Readonly<Record<string, number>>;
 }
 
@@ -53,6 +52,9 @@ interface Bucket {
   errors?: { doc_count: number };
 }
 
+/** The histogram's column for documents whose line gave no level. */
+export const NO_LEVEL = 'none';
+
 const ERRORS_FILTER = { terms: { [FIELDS.level]: [...ERROR_LEVELS] } };
 
 /** Counts by level over time, top error sources and the error rate. */
@@ -68,7 +70,7 @@ export async function stats(client: LogClient, options: StatsOptions = {}): Prom
   const top = options.top ?? 10;
   if (!Number.isInteger(top) || top < 1 || top > 1000) throw new InvalidInputError(`top must be 1..1000, got ${top}`);
   const topBy = (field: string) => ({
-    terms: { field, size: bucketsToRequest(field, top), order: [{ errors: 'desc' }, { _key: 'asc' }] },
+    terms: { field, size: top, order: [{ errors: 'desc' }, { _key: 'asc' }] },
     aggs: { errors: { filter: ERRORS_FILTER } },
   });
   const query = await prepareQuery(client, options, range);
@@ -89,7 +91,7 @@ export async function stats(client: LogClient, options: StatsOptions = {}): Prom
               extended_bounds: { min: range.from.getTime(), max: range.to.getTime() },
               ...(options.timeZone ? { time_zone: options.timeZone } : {}),
             },
-            aggs: { levels: { terms: { field: FIELDS.level, size: LEVELS.length + 5 } } },
+            aggs: { levels: { terms: { field: FIELDS.level, size: LEVELS.length, missing: NO_LEVEL } } },
           },
           errors: { filter: ERRORS_FILTER },
           service: topBy(FIELDS.service),
@@ -112,21 +114,24 @@ export async function stats(client: LogClient, options: StatsOptions = {}): Prom
     errorRate: total === 0 ? 0 : errors / total,
     histogram: (aggs.histogram?.buckets ?? []).map(toHistogramBucket),
     top: {
-      service: topEntries(FIELDS.service, aggs.service, top),
-      namespace: topEntries(FIELDS.namespace, aggs.namespace, top),
-      pod: topEntries(FIELDS.pod, aggs.pod, top),
+      service: topEntries(aggs.service, top),
+      namespace: topEntries(aggs.namespace, top),
+      pod: topEntries(aggs.pod, top),
     },
   };
 }
 
 function toHistogramBucket(bucket: Bucket): HistogramBucket {
-  const levels: Record<string, number> = Object.fromEntries(LEVELS.map((level) => [level, 0]));
+  const levels: Record<string, number> = Object.fromEntries([...LEVELS, NO_LEVEL].map((level) => [level, 0]));
   for (const level of bucket.levels?.buckets ?? []) levels[String(level.key)] = level.doc_count;
+  // Only the six levels are ever written, so `none` is the rest and the columns sum to the total.
+  levels[NO_LEVEL] = bucket.doc_count - LEVELS.reduce((sum, level) => sum + (levels[level] ?? 0), 0);
   return { time: new Date(Number(bucket.key)).toISOString(), total: bucket.doc_count, levels };
 }
 
-function topEntries(field: string, aggregation: { buckets: Bucket[] } | undefined, top: number): TopEntry[] {
-  return dropPlaceholderBuckets(field, aggregation?.buckets ?? [], top)
+function topEntries(aggregation: { buckets: Bucket[] } | undefined, top: number): TopEntry[] {
+  return (aggregation?.buckets ?? [])
+    .slice(0, top)
     .map((bucket) => {
       const errors = bucket.errors?.doc_count ?? 0;
       return { key: String(bucket.key), errors, total: bucket.doc_count, errorRate: errors / bucket.doc_count };
