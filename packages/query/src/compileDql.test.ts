@@ -31,11 +31,11 @@ const cases: [string, unknown, string?][] = [
   ['*', { match_all: {} }],
   ['*:*', { match_all: {} }],
   // field types decide the clause
-  ['level:error', { term: { 'level': 'error' } }],
-  ['message:timeout', { match: { 'message': 'timeout' } }],
-  ['message:connection refused', { match: { 'message': 'connection refused' } }],
-  ['message:"connection refused"', { match_phrase: { 'message': 'connection refused' } }],
-  ['level:"error"', { match_phrase: { 'level': 'error' } }],
+  ['level:error', { term: { level: 'error' } }],
+  ['message:timeout', { match: { message: 'timeout' } }],
+  ['message:connection refused', { match: { message: 'connection refused' } }],
+  ['message:"connection refused"', { match_phrase: { message: 'connection refused' } }],
+  ['level:"error"', { match_phrase: { level: 'error' } }],
   ['x.bytes:503', { match: { 'x.bytes': 503 } }],
   // contract fields are typed at the root
   ['http.response.status_code:503', { match: { 'http.response.status_code': 503 } }],
@@ -59,7 +59,7 @@ const cases: [string, unknown, string?][] = [
   ['message:time*out', { query_string: { fields: ['message'], query: 'time*out' } }],
   ['url.path:/api/*', { query_string: { fields: ['url.path'], query: '\\/api\\/*' } }],
   ['message:no such*', { query_string: { fields: ['message'], query: 'no\\ such*' } }],
-  ['message:a\\*b', { match: { 'message': 'a*b' } }],
+  ['message:a\\*b', { match: { message: 'a*b' } }],
   // wildcard field names
   [
     'service.*:api',
@@ -89,7 +89,7 @@ const cases: [string, unknown, string?][] = [
   ['x.ratio > 0.25', { range: { 'x.ratio': { gt: 0.25 } } }],
   ['@timestamp <= "2024-05-01T10:00:00"', { range: { '@timestamp': { lte: '2024-05-01T10:00:00' } } }],
   ['@timestamp > now-1h', { range: { '@timestamp': { gt: 'now-1h' } } }],
-  ['level < warn', { range: { 'level': { lt: 'warn' } } }],
+  ['level < warn', { range: { level: { lt: 'warn' } } }],
   // time zone goes with date values only
   [
     '@timestamp >= 2024-05-01',
@@ -115,17 +115,14 @@ const cases: [string, unknown, string?][] = [
   ['((a:1))', { match: { a: '1' } }],
   ['not not a:1', not(not({ match: { a: '1' } }))],
   // value lists
-  ['level:(error or fatal)', should({ term: { 'level': 'error' } }, { term: { 'level': 'fatal' } })],
+  ['level:(error or fatal)', should({ term: { level: 'error' } }, { term: { level: 'fatal' } })],
   [
     'message:(disk and not "disk ok")',
-    filter({ match: { 'message': 'disk' } }, not({ match_phrase: { 'message': 'disk ok' } })),
+    filter({ match: { message: 'disk' } }, not({ match_phrase: { message: 'disk ok' } })),
   ],
   [
     'level:(warn or (error and not fatal))',
-    should(
-      { term: { 'level': 'warn' } },
-      filter({ term: { 'level': 'error' } }, not({ term: { 'level': 'fatal' } })),
-    ),
+    should({ term: { level: 'warn' } }, filter({ term: { level: 'error' } }, not({ term: { level: 'fatal' } }))),
   ],
   // nested
   [
@@ -144,17 +141,17 @@ const cases: [string, unknown, string?][] = [
   ],
   // escapes
   ['url.path:/api\\:v1', { term: { 'url.path': '/api:v1' } }],
-  ['message:\\(x\\)', { match: { 'message': '(x)' } }],
-  ['message:cats \\and dogs', { match: { 'message': 'cats and dogs' } }],
-  ['message:"say \\"hi\\""', { match_phrase: { 'message': 'say "hi"' } }],
-  ['message:"back\\\\slash"', { match_phrase: { 'message': 'back\\slash' } }],
-  ['message:tab\\there', { match: { 'message': 'tab\there' } }],
-  ['message:\\u00e9t\\u00e9', { match: { 'message': 'été' } }],
-  ['"level":error', { term: { 'level': 'error' } }],
+  ['message:\\(x\\)', { match: { message: '(x)' } }],
+  ['message:cats \\and dogs', { match: { message: 'cats and dogs' } }],
+  ['message:"say \\"hi\\""', { match_phrase: { message: 'say "hi"' } }],
+  ['message:"back\\\\slash"', { match_phrase: { message: 'back\\slash' } }],
+  ['message:tab\\there', { match: { message: 'tab\there' } }],
+  ['message:\\u00e9t\\u00e9', { match: { message: 'été' } }],
+  ['"level":error', { term: { level: 'error' } }],
   // keywords need spaces around them; words containing them are plain text
-  ['message:cannot connect', { match: { 'message': 'cannot connect' } }],
-  ['message:android', { match: { 'message': 'android' } }],
-  ['message:sort order', { match: { 'message': 'sort order' } }],
+  ['message:cannot connect', { match: { message: 'cannot connect' } }],
+  ['message:android', { match: { message: 'android' } }],
+  ['message:sort order', { match: { message: 'sort order' } }],
   ['orange', { multi_match: { type: 'best_fields', query: 'orange', lenient: true } }],
   // hyphens and negative numbers are fine where a value is expected
   ['kubernetes.pod_name:api-7d9f', { term: { 'kubernetes.pod_name': 'api-7d9f' } }],

@@ -109,7 +109,12 @@ export class FieldCatalog {
 }
 
 function contractFields(): FieldInfo[] {
-  return documentFields.map((field) => ({ name: field.path, type: field.type, kind: fieldKind(field.type), mapped: false }));
+  return documentFields.map((field) => ({
+    name: field.path,
+    type: field.type,
+    kind: fieldKind(field.type),
+    mapped: false,
+  }));
 }
 
 function* flatten(

@@ -10,7 +10,7 @@ describe('filterClauses', () => {
     [{ container: ['app', 'sidecar'] }, [{ terms: { 'kubernetes.container_name': ['app', 'sidecar'] } }]],
     [{ node: 'node-1' }, [{ term: { 'kubernetes.host': 'node-1' } }]],
     [{ service: 'api' }, [{ term: { 'service.name': 'api' } }]],
-    [{ traceId: 'abc' }, [{ term: { 'trace_id': 'abc' } }]],
+    [{ traceId: 'abc' }, [{ term: { trace_id: 'abc' } }]],
     [{ pod: 'api-7d9f' }, [{ term: { 'kubernetes.pod_name': 'api-7d9f' } }]],
     [{ pod: 'api-*' }, [{ wildcard: { 'kubernetes.pod_name': { value: 'api-*' } } }]],
     [{ pod: '/api-[0-9]+/' }, [{ regexp: { 'kubernetes.pod_name': { value: 'api-[0-9]+' } } }]],
@@ -18,7 +18,7 @@ describe('filterClauses', () => {
       { labels: { 'app.kubernetes.io/name': 'api', tier: 'web' } },
       [{ term: { 'kubernetes.labels.app_kubernetes_io/name': 'api' } }, { term: { 'kubernetes.labels.tier': 'web' } }],
     ],
-    [{ level: 'warn+' }, [{ terms: { 'level': ['warn', 'error', 'fatal'] } }]],
+    [{ level: 'warn+' }, [{ terms: { level: ['warn', 'error', 'fatal'] } }]],
   ])('turns %j into clauses', (filters, expected) => {
     expect(filterClauses(filters)).toEqual(expected);
   });

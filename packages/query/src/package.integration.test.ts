@@ -11,7 +11,7 @@ const run = (command: string, args: string[], cwd: string) =>
 
 const MAIN = `
 import { compileDql, createClient, FieldCatalog, type LogHit, search, UnreachableError } from '@loglift/query';
-const dsl = compileDql('app.level:error', { catalog: FieldCatalog.fromContract() });
+const dsl = compileDql('level:error', { catalog: FieldCatalog.fromContract() });
 const level = (hit: LogHit): string | undefined => hit.source.app?.level;
 const client = createClient({ url: 'http://127.0.0.1:9', maxRetries: 0 });
 const failure = await search(client, { limit: 1 }).then((result) => result.hits.map(level), (error: unknown) => error);
@@ -51,6 +51,6 @@ describe('the packed tarball', () => {
     );
     run('npx', ['tsc', '-p', '.'], scratch);
     const printed = JSON.parse(run('node', ['out/main.js'], scratch));
-    expect(printed).toEqual({ dsl: { term: { 'app.level': 'error' } }, unreachable: true });
+    expect(printed).toEqual({ dsl: { term: { level: 'error' } }, unreachable: true });
   }, 300_000);
 });

@@ -31,29 +31,31 @@ const find = async (query: string) => names((await search(client, { query, ...al
 describe('DQL end to end', () => {
   it.each([
     ['', ['d1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7', 'd8']],
-    ['app.level:error', ['d2', 'd4']],
-    ['APP.LEVEL:ERROR', []],
-    ['app.level:(error or fatal)', ['d2', 'd4', 'd5']],
-    ['not app.level:info and kubernetes.namespace_name:shop', ['d2', 'd3', 'd7']],
-    ['kubernetes.namespace_name:shop and (app.level:error or app.http.server.duration_ms > 100)', ['d2', 'd3']],
-    ['kubernetes.namespace_name:shop and app.level:error or app.http.server.duration_ms > 100', ['d2', 'd3']],
+    ['level:error', ['d2', 'd4']],
+    ['LEVEL:ERROR', []],
+    ['level:(error or fatal)', ['d2', 'd4', 'd5']],
+    ['not level:info and kubernetes.namespace_name:shop', ['d2', 'd3', 'd7']],
+    ['kubernetes.namespace_name:shop and (level:error or http.server.duration_ms > 100)', ['d2', 'd3']],
+    ['kubernetes.namespace_name:shop and level:error or http.server.duration_ms > 100', ['d2', 'd3']],
     ['not (kubernetes.namespace_name:shop or kubernetes.namespace_name:payments)', ['d5', 'd6']],
-    ['app.message:connection', ['d2', 'd8']],
-    ['app.message:"connection refused"', ['d2']],
-    ['app.message:"refused connection"', []],
-    ['app.message:refused connection', ['d2', 'd8']],
-    ['app.message:"user:42"', ['d7']],
-    ['app.http.response.status_code >= 500', ['d2']],
-    ['app.http.response.status_code < 300', ['d1', 'd3']],
-    ['app.http.response.status_code:402', ['d4']],
-    ['app.http.server.duration_ms > 100', ['d3']],
-    ['app.error.code:*', ['d2']],
-    ['log:*', ['d6']],
+    ['message:connection', ['d2', 'd8']],
+    ['message:"connection refused"', ['d2']],
+    ['message:"refused connection"', []],
+    ['message:refused connection', ['d2', 'd8']],
+    ['message:"user:42"', ['d7']],
+    ['http.response.status_code >= 500', ['d2']],
+    ['http.response.status_code < 300', ['d1', 'd3']],
+    ['http.response.status_code:402', ['d4']],
+    ['http.server.duration_ms > 100', ['d3']],
+    ['error.code:*', ['d2']],
+    ['message:"plain text line"', ['d6']],
+    ['level:*', ['d1', 'd2', 'd3', 'd4', 'd5', 'd7', 'd8']],
     ['kubernetes.pod_name:api-7d9f-*', ['d1', 'd2', 'd7', 'd8']],
     ['kubernetes.pod_name:*-abc', ['d1', 'd2']],
     ['kubernetes.labels.app:api', ['d7']],
     ['kubernetes.labels.app_kubernetes_io/name:api', ['d7']],
-    ['app.service.*:checkout', ['d3', 'd4']],
+    ['service.*:checkout', ['d3', 'd4']],
+    ['service.name:nginx and service.name_source:container', ['d6']],
     ['connection', ['d2', 'd8']],
     ['"plain text"', ['d6']],
     ['nginx', ['d6']],
@@ -61,9 +63,17 @@ describe('DQL end to end', () => {
     ['@timestamp >= "2024-05-01T10:05:00Z"', ['d5', 'd6', 'd7', 'd8']],
     ['@timestamp < 2024-05-01T10\\:02\\:00Z', ['d1']],
     ['@timestamp:2024-05-01T10\\:04\\:00Z', ['d4']],
-    ['app.log.truncated:true', ['d5']],
-    ['app.trace_id:4bf92f3577b34da6a3ce929d0e0e4736', ['d4']],
-    ['app.order_id:42', []],
+    ['log.truncated:true', ['d5']],
+    ['trace_id:4bf92f3577b34da6a3ce929d0e0e4736', ['d4']],
+    ['app.order_id:42', ['d8']],
+    ['app.order.ref:o-42', ['d8']],
+    ['app.order.ref:o-4*', ['d8']],
+    ['app.order.ref:*', ['d8']],
+    ['app.order_id:*', ['d8']],
+    ['"o-42"', ['d8']],
+    ['ECONNREFUSED', ['d2']],
+    ['app.message:"cache hit for key user:42"', ['d7']],
+    ['app.http.response.status_code:402', ['d4']],
   ])('%j finds %j', async (query, expected) => {
     expect(await find(query)).toEqual(expected);
   });
@@ -100,8 +110,8 @@ describe('filters, time range, order and fields', () => {
   });
 
   it('returns only the selected fields', async () => {
-    const [hit] = (await search(client, { ...all, limit: 1, fields: ['app.level'] })).hits;
-    expect(hit?.source).toEqual({ '@timestamp': '2024-05-01T10:08:00.000Z', app: { level: 'info' } });
+    const [hit] = (await search(client, { ...all, limit: 1, fields: ['level'] })).hits;
+    expect(hit?.source).toEqual({ '@timestamp': '2024-05-01T10:08:00.000Z', level: 'info' });
   });
 
   it('counts', async () => {
@@ -117,10 +127,15 @@ describe('stats', () => {
     });
     expect(result).toMatchObject({ total: 8, errors: 3, interval: '5m' });
     expect(result.errorRate).toBeCloseTo(3 / 8);
-    expect(result.histogram.map((bucket) => [bucket.time, bucket.total, bucket.levels.error])).toEqual([
-      ['2024-05-01T10:00:00.000Z', 4, 2],
-      ['2024-05-01T10:05:00.000Z', 4, 0],
+    expect(
+      result.histogram.map((bucket) => [bucket.time, bucket.total, bucket.levels.error, bucket.levels.none]),
+    ).toEqual([
+      ['2024-05-01T10:00:00.000Z', 4, 2, 0],
+      ['2024-05-01T10:05:00.000Z', 4, 0, 1],
     ]);
+    for (const bucket of result.histogram) {
+      expect(Object.values(bucket.levels).reduce((sum, n) => sum + n, 0)).toBe(bucket.total);
+    }
     expect(result.top.service.map((entry) => [entry.key, entry.errors, entry.total])).toEqual([
       ['api', 1, 4],
       ['checkout', 1, 2],
@@ -134,8 +149,9 @@ describe('fields and errors', () => {
   it('merges the contract with the live mapping', async () => {
     const catalog = await client.fields();
     expect(catalog.get('kubernetes.labels')).toMatchObject({ type: 'flat_object', mapped: true });
-    expect(catalog.get('app.level')).toMatchObject({ kind: 'keyword', mapped: true });
-    expect(catalog.get('app.order_id')).toBeUndefined();
+    expect(catalog.get('level')).toMatchObject({ kind: 'keyword', mapped: true });
+    expect(catalog.get('http.response.status_code')).toMatchObject({ kind: 'number', mapped: true });
+    expect(catalog.get('app.order_id')).toMatchObject({ kind: 'keyword' });
   });
 
   it('says when the index is missing', async () => {

@@ -1,4 +1,6 @@
-/** A small, varied set of log documents; `app.http.request.id` names each one (d1..d8). */
+import { liftRecord } from '@loglift/log-schema';
+
+/** A small, varied set of log documents; `http.request.id` names each one (d1..d8). */
 export const T0 = Date.parse('2024-05-01T10:00:00.000Z');
 const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
 const k8s = (namespace: string, pod: string, container = 'app', labels: Record<string, string> = {}) => ({
@@ -9,7 +11,8 @@ const k8s = (namespace: string, pod: string, container = 'app', labels: Record<s
   labels,
 });
 
-export const SEED_DOCUMENTS: Record<string, unknown>[] = [
+/** What the pods logged, as records after Fluent Bit's kubernetes filter. */
+const SEED_RECORDS: Record<string, unknown>[] = [
   {
     '@timestamp': at(1),
     stream: 'stdout',
@@ -100,14 +103,21 @@ export const SEED_DOCUMENTS: Record<string, unknown>[] = [
       service: { name: 'api' },
       http: { request: { id: 'd8' } },
       order_id: 42,
+      order: { ref: 'o-42' },
     },
   },
 ];
 
+/** The stored documents: each record lifted as the pipeline does, with its `@timestamp`. */
+export const SEED_DOCUMENTS: Record<string, unknown>[] = SEED_RECORDS.map((record) => {
+  const { '@timestamp': timestamp, ...rest } = record as { '@timestamp': string };
+  return { '@timestamp': timestamp, ...liftRecord(rest, Date.parse(timestamp)) };
+});
+
 /** Document names (d1..d8) of hits, d6 for the one plain-text line. */
 export function names(hits: readonly { source: unknown }[]): string[] {
   return hits.map((hit) => {
-    const source = hit.source as { app?: { http?: { request?: { id?: string } } } };
-    return source.app?.http?.request?.id ?? 'd6';
+    const source = hit.source as { http?: { request?: { id?: string } } };
+    return source.http?.request?.id ?? 'd6';
   });
 }
