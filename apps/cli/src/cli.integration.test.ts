@@ -106,14 +106,30 @@ describe('loglift export, stats and fields', () => {
       },
     );
     expect(text.stdout).toContain('total 8, errors 3, error rate 37.50%');
+    // every document is in a column: the plain-text nginx line under "none"
+    expect(text.stdout).toMatch(/time\s+total\s+trace\s+debug\s+info\s+warn\s+error\s+fatal\s+none/);
+    expect(text.stdout).toMatch(/\s4\s+0\s+1\s+1\s+0\s+0\s+1\s+1\s/);
     expect(text.stdout).toMatch(/top pod by errors\n(\s+1\s+\d+\.\d\d%\s+\S+\n)*\s+1\s+100\.00%\s+payments-1\n/);
   });
 
-  it('lists fields with types', async () => {
+  it('lists the typed fields the index has and the app keys of recent documents', async () => {
     const result = await runCli(['fields', '-o', 'json'], { env });
-    const fields = JSON.parse(result.stdout) as { name: string; type: string }[];
-    expect(fields).toContainEqual(expect.objectContaining({ name: 'app.level', type: 'keyword', inMapping: true }));
-    expect(fields).toContainEqual(expect.objectContaining({ name: 'kubernetes.labels', type: 'flat_object' }));
+    expect(result.code).toBe(0);
+    const described = JSON.parse(result.stdout) as { fields: unknown[]; appKeys: unknown[] };
+    expect(described.fields).toContainEqual(
+      expect.objectContaining({ name: 'level', type: 'keyword', aggregatable: true }),
+    );
+    expect(described.fields).toContainEqual(
+      expect.objectContaining({ name: 'http.server.duration_ms', type: 'double', aggregatable: true }),
+    );
+    expect(described.fields).toContainEqual(
+      expect.objectContaining({ name: 'kubernetes.labels', type: 'flat_object' }),
+    );
+    expect(described.appKeys).toContainEqual({ name: 'app.order_id', documents: 1, valueTypes: ['number'] });
+    const text = await runCli(['fields'], { env });
+    expect(text.stdout).toMatch(/^http\.response\.status_code\s+long\s+aggregatable/m);
+    expect(text.stdout).toMatch(/^app\.order\.ref\s+string\s+in 1$/m);
+    expect((await runCli(['fields', '--sample', 'lots'], { env })).stderr).toContain('--sample must be a whole number');
   });
 
   it('reads the connection from a named context in the config file', async () => {

@@ -13,7 +13,7 @@ LOGLIFT_CA_FILE, LOGLIFT_AUTH, LOGLIFT_AWS_REGION, LOGLIFT_AWS_SERVICE, LOGLIFT_
 context in LOGLIFT_CONFIG (default ~/.config/loglift/config.yaml).
 
 Examples:
-  loglift query 'app.level:error' -n shop --since 1h
+  loglift query 'level:error' -n shop --since 1h
   loglift tail --service checkout
   loglift export --from 2024-05-01 --to 2024-05-02 > day.ndjson
   loglift stats --since 24h

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count } from './count.js';
 import { createClient } from './createClient.js';
+import { describeFields } from './describeFields.js';
 import { AuthError, IndexNotFoundError, QueryError } from './errors.js';
 import type { LogClient } from './logClient.js';
 import { search } from './search.js';
@@ -146,6 +147,20 @@ describe('stats', () => {
 });
 
 describe('fields and errors', () => {
+  it('describes the typed fields as the index has them and the app keys seen in recent documents', async () => {
+    const described = await describeFields(client);
+    const field = (name: string) => described.fields.find((entry) => entry.name === name);
+    expect(field('service.name')).toMatchObject({ type: 'keyword', aggregatable: true });
+    expect(field('http.response.status_code')).toMatchObject({ type: 'long', aggregatable: true });
+    expect(field('message')).toMatchObject({ type: 'text', searchable: true, aggregatable: false });
+    expect(field('app')).toMatchObject({ type: 'flat_object', aggregatable: false });
+    expect(described.sampled).toBe(7);
+    const key = (name: string) => described.appKeys.find((entry) => entry.name === name);
+    expect(key('app.order.ref')).toEqual({ name: 'app.order.ref', documents: 1, valueTypes: ['string'] });
+    expect(key('app.order_id')).toEqual({ name: 'app.order_id', documents: 1, valueTypes: ['number'] });
+    expect(key('app.level')?.documents).toBe(7);
+  });
+
   it('merges the contract with the live mapping', async () => {
     const catalog = await client.fields();
     expect(catalog.get('kubernetes.labels')).toMatchObject({ type: 'flat_object', mapped: true });

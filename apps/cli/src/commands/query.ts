@@ -20,7 +20,7 @@ interface Flags extends QueryFlags, OutputFlags {
 
 const EXAMPLES = `
 Examples:
-  loglift query 'app.level:error' -n shop --since 1h
+  loglift query 'level:error' -n shop --since 1h
   loglift query 'app.http.response.status_code >= 500 and not app.http.route:/health*' --limit 20
   loglift query '"connection refused"' --pod 'api-*' -o json
   loglift query --service checkout --level warn+ --from 2024-05-01T09:00 --to 2024-05-01T10:00 --timezone Europe/Berlin

@@ -52,6 +52,7 @@ export class HitWriter {
 
 /** The message as written by the app, or the raw line for non-JSON output. */
 function rawLine(hit: LogHit): string {
-  const message = getPath(hit.source, 'app.message') ?? getPath(hit.source, 'log') ?? '';
+  const message =
+    getPath(hit.source, 'message') ?? getPath(hit.source, 'app.message') ?? getPath(hit.source, 'log') ?? '';
   return (typeof message === 'string' ? message : JSON.stringify(message)).replace(/\n+$/, '');
 }

@@ -1,9 +1,11 @@
 import { LEVELS } from '@loglift/log-schema';
-import type { StatsResult, TopEntry } from '@loglift/query';
+import { NO_LEVEL, type StatsResult, type TopEntry } from '@loglift/query';
 import { levelStyle, paint } from './color.js';
 import { formatTimestamp } from './formatTimestamp.js';
 
 const BAR_WIDTH = 30;
+/** The six levels, then the documents whose line gave none, so the columns add up to the total. */
+const COLUMNS = [...LEVELS, NO_LEVEL];
 
 /** Summary, a per-level histogram table with bars, and the top error sources. */
 export function formatStats(result: StatsResult, settings: { color: boolean; timeZone: string }): string {
@@ -15,13 +17,13 @@ export function formatStats(result: StatsResult, settings: { color: boolean; tim
     '',
   ];
   const max = Math.max(1, ...result.histogram.map((bucket) => bucket.total));
-  const header = ['time'.padEnd(29), 'total'.padStart(7), ...LEVELS.map((level) => level.padStart(6))].join(' ');
+  const header = ['time'.padEnd(29), 'total'.padStart(7), ...COLUMNS.map((level) => level.padStart(6))].join(' ');
   lines.push(paint(header, 'bold', color));
   for (const bucket of result.histogram) {
-    const cells = LEVELS.map((level) => {
+    const cells = COLUMNS.map((level) => {
       const value = bucket.levels[level] ?? 0;
       const text = String(value).padStart(6);
-      return value > 0 ? paint(text, levelStyle(level), color) : text;
+      return value > 0 && level !== NO_LEVEL ? paint(text, levelStyle(level), color) : text;
     });
     const errors = (bucket.levels.error ?? 0) + (bucket.levels.fatal ?? 0);
     const bar = '#'.repeat(Math.round((bucket.total / max) * BAR_WIDTH));
