@@ -23,6 +23,5 @@ export { PreflightError } from './preflightError.js';
 export { EXIT, type RunDeps, type RunOptions, run } from './run.js';
 export { desiredIndexTemplate } from './steps/indexTemplate.js';
 export { desiredIsmPolicy } from './steps/ismPolicy.js';
-export { appStorage, buildLogMappings } from './steps/logMappings.js';
 export { mergeRoleMapping } from './steps/roleMappings.js';
 export { desiredReaderRole, desiredWriterRole } from './steps/roles.js';

@@ -227,12 +227,16 @@ export const appFields = [
   },
   {
     path: 'log.truncated',
+    // Root `log` keeps the raw-line meaning it had before the lift, so documents from a pipeline
+    // that is not yet upgraded are never rejected for an object where text is mapped.
+    target: 'loglift.truncated',
     type: 'boolean',
     origin: 'loglift',
     description: 'True when the line was cut to stay below the runtime line limit.',
   },
   {
     path: 'log.original_size',
+    target: 'loglift.original_size',
     type: 'long',
     origin: 'loglift',
     description: 'Size in bytes of the record before truncation.',

@@ -3,8 +3,13 @@ import { appFields } from './appFields.js';
 import { appPath, documentFields, fieldType, isAppPath } from './documentFields.js';
 
 describe('document contract', () => {
-  it('types every contract field at the document root under its own name', () => {
-    for (const field of appFields) expect(fieldType(field.path), field.path).toBe(field.type);
+  it('types every contract field at the document root under its own name (or its target)', () => {
+    for (const field of appFields) {
+      const root = ('target' in field ? field.target : undefined) ?? field.path;
+      expect(fieldType(root), root).toBe(field.type);
+    }
+    expect(fieldType('loglift.truncated')).toBe('boolean');
+    expect(fieldType('log')).toBe('text');
   });
 
   it('has no duplicate paths', () => {

@@ -15,7 +15,12 @@ export function appPath(path: string): string {
  */
 export const documentFields: readonly FieldSpec[] = [
   ...pipelineFields,
-  ...appFields.map(({ path, type, origin, description }) => ({ path, type, origin, description })),
+  ...appFields.map((field) => ({
+    path: ('target' in field ? field.target : undefined) ?? field.path,
+    type: field.type,
+    origin: field.origin,
+    description: field.description,
+  })),
   ...labelFields,
 ];
 

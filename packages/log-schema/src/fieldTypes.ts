@@ -48,4 +48,6 @@ export interface AppFieldSpec extends FieldSpec {
   readonly aliases?: readonly (string | LiftSource)[];
   /** Overrides the conversion the field's type implies (for the contract path and plain aliases). */
   readonly convert?: Conversion;
+  /** Root path of the typed field when it is not the contract path itself. */
+  readonly target?: string;
 }

@@ -6,6 +6,7 @@ export {
   INDEX_MAPPING_SETTINGS,
   indexMappings,
   KEYWORD_IGNORE_ABOVE,
+  LOG_SCHEMA_VERSION,
 } from './indexMappings.js';
 export { isLevel, LEVEL_VALUES, LEVELS, type Level } from './levels.js';
 export { convertValue } from './lift/convertValue.js';
@@ -18,7 +19,7 @@ export { LEVEL_WORDS, normalizeLevel, otelSeverity } from './lift/normalizeLevel
 export { formatTime, parseTime } from './lift/parseTime.js';
 export { APP_TERM_MAX_BYTES, type SetAside, setAsideOversize } from './lift/setAsideOversize.js';
 export type { KubernetesMetadata, LogDocument, LogRecord, PipelineDocument } from './logDocument.js';
-export { MERGE_KEY, TIMESTAMP_FIELD } from './mergeKey.js';
+export { MERGE_KEY, OVERSIZE_FIELDS, OVERSIZE_VALUES, TIMESTAMP_FIELD } from './mergeKey.js';
 export { pipelineFields } from './pipelineFields.js';
 export { valueAt, valueMatchesType } from './valueMatchesType.js';
 export { labelField, labelFields, SERVICE_NAME_LABELS, WORKLOAD_LABELS } from './workloadLabels.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { documentFields } from './documentFields.js';
-import { INDEX_MAPPING_SETTINGS, indexMappings } from './indexMappings.js';
+import { INDEX_MAPPING_SETTINGS, indexMappings, LOG_SCHEMA_VERSION } from './indexMappings.js';
 
 function lookup(mappings: Record<string, unknown>, path: string): Record<string, unknown> | undefined {
   let node: Record<string, unknown> | undefined = mappings;
@@ -21,11 +21,13 @@ describe('indexMappings', () => {
   it('stores the app record as one flat_object and set-aside values unindexed', () => {
     const mappings = indexMappings();
     expect(lookup(mappings, 'app')).toEqual({ type: 'flat_object' });
-    expect(lookup(mappings, 'log.oversize')).toEqual({ type: 'object', enabled: false });
+    expect(lookup(mappings, 'loglift.oversize')).toEqual({ type: 'object', enabled: false });
+    expect(lookup(mappings, 'log')).toEqual({ type: 'text' });
   });
 
-  it('indexes nothing at the root that the contract does not name', () => {
+  it('indexes nothing at the root that the contract does not name, and names its schema version', () => {
     expect(indexMappings().dynamic).toBe('false');
+    expect(indexMappings()._meta).toEqual({ loglift_schema: LOG_SCHEMA_VERSION });
   });
 
   it('searches the message and every app value for bare words', () => {

@@ -1,11 +1,19 @@
 import { documentFields } from './documentFields.js';
 import type { FieldSpec } from './fieldTypes.js';
+import { OVERSIZE_VALUES } from './mergeKey.js';
 
 type Mapping = Record<string, unknown>;
 type Properties = Record<string, Mapping>;
 
 /** Longest keyword value indexed; longer values stay in _source only (Lucene's term limit is 32 KiB). */
 export const KEYWORD_IGNORE_ABOVE = 1024;
+
+/**
+ * Version of the document model the mappings describe, stored in the mappings' `_meta`. The
+ * bootstrap rolls the data stream over when its write index has another, so new documents get
+ * the new mappings at once instead of at the next size- or age-based rollover.
+ */
+export const LOG_SCHEMA_VERSION = 2;
 
 /** Fields a bare search word (Dashboards' free text, DQL without a field) looks in. */
 export const DEFAULT_SEARCH_FIELDS = ['message', 'error.message', 'error.stack_trace', 'app'] as const;
@@ -49,11 +57,11 @@ function insert(properties: Properties, parts: readonly string[], leaf: Mapping)
  * template uses them, and so do tests that need an index shaped like production. The root is
  * `dynamic: false` (only the pipeline writes it, and only typed fields are indexed); everything
  * the app logged is one `flat_object` under the merge key, which accepts any key, any depth and
- * conflicting types across apps; values too long to index are kept unindexed in `log.oversize`.
+ * conflicting types across apps; values too long to index are kept unindexed in `loglift.oversize`.
  */
 export function indexMappings(): Mapping {
   const properties: Properties = {};
   for (const field of documentFields) insert(properties, field.path.split('.'), leafMapping(field));
-  insert(properties, ['log', 'oversize'], { type: 'object', enabled: false });
-  return { dynamic: 'false', properties };
+  insert(properties, OVERSIZE_VALUES.split('.'), { type: 'object', enabled: false });
+  return { dynamic: 'false', _meta: { loglift_schema: LOG_SCHEMA_VERSION }, properties };
 }

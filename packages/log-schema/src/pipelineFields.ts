@@ -1,5 +1,5 @@
 import type { FieldSpec } from './fieldTypes.js';
-import { MERGE_KEY } from './mergeKey.js';
+import { MERGE_KEY, OVERSIZE_FIELDS, OVERSIZE_VALUES } from './mergeKey.js';
 
 /**
  * Fields the pipeline writes around the typed contract fields: the CRI parser's `stream`, the
@@ -10,6 +10,12 @@ import { MERGE_KEY } from './mergeKey.js';
 export const pipelineFields = [
   { path: '@timestamp', type: 'date', origin: 'fluent-bit', description: 'Time the container runtime read the line.' },
   { path: 'stream', type: 'keyword', origin: 'fluent-bit', description: 'stdout or stderr.' },
+  {
+    path: 'log',
+    type: 'text',
+    origin: 'fluent-bit',
+    description: 'The raw line, in documents stored without the lift (the lift makes it message).',
+  },
   { path: 'kubernetes.namespace_name', type: 'keyword', origin: 'kubernetes', description: 'Namespace.' },
   { path: 'kubernetes.pod_name', type: 'keyword', origin: 'kubernetes', description: 'Pod name.' },
   { path: 'kubernetes.pod_id', type: 'keyword', origin: 'kubernetes', description: 'Pod UID.' },
@@ -31,10 +37,10 @@ export const pipelineFields = [
     description: 'Where service.name came from: app, label:<key> or container.',
   },
   {
-    path: 'log.oversize_fields',
+    path: OVERSIZE_FIELDS,
     type: 'keyword',
     origin: 'loglift',
-    description: 'App paths whose values were too long to index; their values are in log.oversize.',
+    description: `App paths whose values were too long to index; their values are in ${OVERSIZE_VALUES}.`,
   },
   {
     path: MERGE_KEY,

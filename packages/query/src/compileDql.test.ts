@@ -40,7 +40,7 @@ const cases: [string, unknown, string?][] = [
   // contract fields are typed at the root
   ['http.response.status_code:503', { match: { 'http.response.status_code': 503 } }],
   ['http.server.duration_ms > 100', { range: { 'http.server.duration_ms': { gt: 100 } } }],
-  ['log.truncated:true', { match: { 'log.truncated': true } }],
+  ['loglift.truncated:true', { match: { 'loglift.truncated': true } }],
   ['x.ratio:1.5', { match: { 'x.ratio': 1.5 } }],
   ['x.cached:true', { match: { 'x.cached': true } }],
   ['@timestamp:2024-05-01', { range: { '@timestamp': { gte: '2024-05-01', lte: '2024-05-01' } } }],

@@ -108,7 +108,7 @@ describe('DQL field errors', () => {
 
   it('rejects values that do not fit a number or boolean field', () => {
     expect(fieldError('http.response.status_code:abc').position).toBe(26);
-    expect(fieldError('log.truncated:yes').message).toMatch(/true or false/);
+    expect(fieldError('loglift.truncated:yes').message).toMatch(/true or false/);
   });
 
   it('rejects a wildcard field name that matches nothing', () => {

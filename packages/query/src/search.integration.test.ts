@@ -64,7 +64,7 @@ describe('DQL end to end', () => {
     ['@timestamp >= "2024-05-01T10:05:00Z"', ['d5', 'd6', 'd7', 'd8']],
     ['@timestamp < 2024-05-01T10\\:02\\:00Z', ['d1']],
     ['@timestamp:2024-05-01T10\\:04\\:00Z', ['d4']],
-    ['log.truncated:true', ['d5']],
+    ['loglift.truncated:true', ['d5']],
     ['trace_id:4bf92f3577b34da6a3ce929d0e0e4736', ['d4']],
     ['app.order_id:42', ['d8']],
     ['app.order.ref:o-42', ['d8']],

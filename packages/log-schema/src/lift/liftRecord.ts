@@ -1,4 +1,4 @@
-import { MERGE_KEY } from '../mergeKey.js';
+import { MERGE_KEY, OVERSIZE_FIELDS, OVERSIZE_VALUES } from '../mergeKey.js';
 import { labelField, SERVICE_NAME_LABELS, WORKLOAD_LABELS } from '../workloadLabels.js';
 import { convertValue } from './convertValue.js';
 import { detectStackTrace } from './detectStackTrace.js';
@@ -17,6 +17,7 @@ const ROOT_NAMES = new Set([
   ...LIFT_RULES.map((rule) => rule.target.split('.')[0] as string),
   'labels',
   'log',
+  'loglift',
   '@timestamp',
 ]);
 
@@ -71,8 +72,8 @@ export function liftRecord(record: Json, recordMillis: number): Json {
     doc[MERGE_KEY] = kept;
     const paths = Object.keys(oversize);
     if (paths.length > 0) {
-      setPath(doc, 'log.oversize', oversize);
-      setPath(doc, 'log.oversize_fields', paths);
+      setPath(doc, OVERSIZE_VALUES, oversize);
+      setPath(doc, OVERSIZE_FIELDS, paths);
     }
     for (const rule of LIFT_RULES) {
       for (const source of rule.sources) {

@@ -25,7 +25,7 @@ export const LIFT_RULES: readonly LiftRule[] = appFields.map((field) => {
   const convert = ('convert' in field ? field.convert : undefined) ?? TYPE_CONVERSIONS[field.type];
   const aliases = 'aliases' in field ? (field.aliases as readonly (string | LiftSource)[]) : [];
   return {
-    target: field.path,
+    target: ('target' in field ? field.target : undefined) ?? field.path,
     sources: [field.path, ...aliases].map((source) =>
       typeof source === 'string' ? { path: source, convert } : source,
     ),

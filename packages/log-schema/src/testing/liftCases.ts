@@ -294,6 +294,20 @@ export const liftCases: readonly LiftCase[] = [
     },
   },
   {
+    name: '@loglift/logger: a truncated line keeps its marker, typed under loglift',
+    record: json(
+      '{"time":"2026-12-01T10:00:00.123Z","level":"warn","message":"huge","log":{"truncated":true,"original_size":40960}}',
+    ),
+    expected: {
+      ...pod(),
+      time: '2026-12-01T10:00:00.123Z',
+      level: 'warn',
+      message: 'huge',
+      loglift: { truncated: true, original_size: 40960 },
+      service: containerService,
+    },
+  },
+  {
     name: 'klog text: the letter is the level',
     record: text(LOGGER_SAMPLES.klog, 'stderr'),
     expected: {
@@ -422,14 +436,14 @@ export const liftCases: readonly LiftCase[] = [
     expected: { ...pod(), time: RECORD_TIME, message: 'hostile', service: containerService },
   },
   {
-    name: 'a value too long to index is set aside, whole, in log.oversize',
+    name: 'a value too long to index is set aside, whole, in loglift.oversize',
     record: json(JSON.stringify({ msg: 'big', payload: { sql: 'x'.repeat(33000) }, keep: 'y' })),
     expected: {
       ...pod(),
       time: RECORD_TIME,
       message: 'big',
       app: { msg: 'big', payload: {}, keep: 'y' },
-      log: { oversize: { 'payload.sql': 'x'.repeat(33000) }, oversize_fields: ['payload.sql'] },
+      loglift: { oversize: { 'payload.sql': 'x'.repeat(33000) }, oversize_fields: ['payload.sql'] },
       service: containerService,
     },
   },
@@ -441,7 +455,7 @@ export const liftCases: readonly LiftCase[] = [
       time: RECORD_TIME,
       message: 'k',
       app: { msg: 'k' },
-      log: { oversize: { ['k'.repeat(32000)]: 'v' }, oversize_fields: ['k'.repeat(32000)] },
+      loglift: { oversize: { ['k'.repeat(32000)]: 'v' }, oversize_fields: ['k'.repeat(32000)] },
       service: containerService,
     },
   },
