@@ -64,6 +64,7 @@ step "build Helm tooling" bash tools/helm/build.sh
 if [ -f tools/kube-validate/build.sh ]; then step "build Kubernetes schema validators" bash tools/kube-validate/build.sh; fi
 step "lint and format (biome ci)" pnpm_exec biome ci .
 step "typecheck" pnpm_exec nx run-many -t typecheck --outputStyle=stream
+step "install LuaJIT for the lift script tests" bash tools/lua/install.sh
 run_target test 2
 
 log "start OpenSearch for the integration suites"

@@ -12,7 +12,7 @@ export { isLevel, LEVEL_VALUES, LEVELS, type Level } from './levels.js';
 export { convertValue } from './lift/convertValue.js';
 export { detectStackTrace, type TextError } from './lift/detectStackTrace.js';
 export { detectTextLevel } from './lift/detectTextLevel.js';
-export { liftRecord } from './lift/liftRecord.js';
+export { DROPPED_KEYS, liftRecord, ROOT_NAMES } from './lift/liftRecord.js';
 export { LIFT_RULES, type LiftRule } from './lift/liftRules.js';
 export { lookupPath } from './lift/lookupPath.js';
 export { LEVEL_WORDS, normalizeLevel, otelSeverity } from './lift/normalizeLevel.js';

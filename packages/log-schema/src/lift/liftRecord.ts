@@ -11,9 +11,9 @@ import { setAsideOversize } from './setAsideOversize.js';
 type Json = Record<string, unknown>;
 
 /** Record keys the CRI parser adds that the document does not keep (`time` is the record's time). */
-const DROPPED_KEYS = new Set(['time', '_p']);
+export const DROPPED_KEYS: ReadonlySet<string> = new Set(['time', '_p']);
 /** Root keys the lift owns: a record key with one of these names moves under the merge key. */
-const ROOT_NAMES = new Set([
+export const ROOT_NAMES: ReadonlySet<string> = new Set([
   ...LIFT_RULES.map((rule) => rule.target.split('.')[0] as string),
   'labels',
   'log',
