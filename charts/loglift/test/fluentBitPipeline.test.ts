@@ -59,7 +59,7 @@ describe('the Fluent Bit configuration (parsed fluent-bit.yaml)', () => {
   });
 
   it('has no multiline filter unless asked', () => {
-    expect(config.pipeline.filters.map((f) => f.name)).toEqual(['kubernetes']);
+    expect(config.pipeline.filters.map((f) => f.name)).toEqual(['kubernetes', 'lua']);
   });
 
   it('writes to the data stream the bootstrap creates, safely against resends and bad documents', () => {
@@ -189,7 +189,7 @@ describe('writer identities in the output', () => {
 describe('optional pipeline parts', () => {
   it('joins stack traces with a multiline filter before the kubernetes filter', () => {
     const config = fluentBitConfig(render({ values: ['ci/02-self-hosted-basic-values.yaml'] }));
-    expect(config.pipeline.filters.map((f) => f.name)).toEqual(['multiline', 'kubernetes']);
+    expect(config.pipeline.filters.map((f) => f.name)).toEqual(['multiline', 'kubernetes', 'lua']);
     const multiline = section(config.pipeline.filters, 'multiline');
     expect(multiline['multiline.key_content']).toBe('log');
     expect(String(multiline['multiline.parser']).split(/,\s*/)).toEqual(['java', 'python-traceback', 'go']);
@@ -247,7 +247,7 @@ describe('optional pipeline parts', () => {
       }),
     );
     expect(config.pipeline.inputs.map((s) => s.name)).toEqual(['tail', 'systemd']);
-    expect(config.pipeline.filters.map((s) => s.name)).toEqual(['kubernetes', 'grep']);
+    expect(config.pipeline.filters.map((s) => s.name)).toEqual(['kubernetes', 'lua', 'grep']);
     expect(config.pipeline.outputs.map((s) => s.name)).toEqual(['opensearch', 'stdout']);
     expect(config.parsers?.map((s) => s.name)).toEqual(['nginx']);
   });

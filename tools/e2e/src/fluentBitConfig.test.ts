@@ -9,6 +9,7 @@ pipeline:
     - { name: tail, tag: kube.*, path: /var/log/containers/*.log, db: /var/lib/x/tail.db, exclude_path: /var/log/containers/fb-*_ns_fluent-bit-*.log, multiline.parser: 'docker, cri' }
   filters:
     - { name: kubernetes, match: kube.*, kube_tag_prefix: kube.var.log.containers., merge_log: 'on' }
+    - { name: lua, match: kube.*, script: /fluent-bit/etc/loglift/lift.lua, call: lift }
   outputs:
     - { name: opensearch, host: search.example.com, port: 443, tls: 'on', tls.ca_file: /etc/loglift/ca/ca.crt, tls.verify: 'on', http_user: '\${OPENSEARCH_USERNAME}', retry_limit: 5 }
 `;
@@ -22,10 +23,11 @@ const settings = {
   caFile: '/tmp/ca.pem',
   kubeUrlPort: 5999,
   httpPort: 2999,
+  configDir: '/tmp/run/config',
 };
 
 describe('localFluentBitConfig', () => {
-  it('changes only paths, host, port, the CA file, kube_url and the HTTP address', () => {
+  it('changes only paths, lua scripts, host, port, the CA file, kube_url and the HTTP address', () => {
     const local = parse(localFluentBitConfig(rendered, settings));
     expect(local.service).toEqual({
       flush: 1,
@@ -49,6 +51,12 @@ describe('localFluentBitConfig', () => {
       merge_log: 'on',
       kube_meta_preload_cache_dir: '/tmp/run/meta',
       kube_url: 'http://127.0.0.1:5999',
+    });
+    expect(local.pipeline.filters[1]).toEqual({
+      name: 'lua',
+      match: 'kube.*',
+      script: '/tmp/run/config/lift.lua',
+      call: 'lift',
     });
     expect(local.pipeline.outputs[0]).toEqual({
       name: 'opensearch',

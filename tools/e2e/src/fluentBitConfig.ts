@@ -1,3 +1,4 @@
+import { basename, join } from 'node:path';
 import { parse, stringify } from 'yaml';
 
 export interface LocalFluentBitSettings {
@@ -15,6 +16,8 @@ export interface LocalFluentBitSettings {
   readonly kubeUrlPort: number;
   /** Port of Fluent Bit's HTTP server (health, metrics), on loopback. */
   readonly httpPort: number;
+  /** Folder holding the ConfigMap's other files (the lua filter's lift.lua), as mounted beside the config. */
+  readonly configDir: string;
 }
 
 type Section = Record<string, unknown>;
@@ -39,7 +42,7 @@ export function kubeTagPrefix(dir: string): string {
 }
 
 /**
- * The rendered `fluent-bit.yaml` with only paths, host, port, TLS CA, kube_url and the HTTP
+ * The rendered `fluent-bit.yaml` with only paths (lua scripts included), host, port, TLS CA, kube_url and the HTTP
  * server's address changed for one machine. Everything else (parsers, filters, retries,
  * buffering, `replace_dots`, `write_operation`, credentials as `${ENV}`) stays as rendered.
  */
@@ -72,6 +75,10 @@ export function localFluentBitConfig(renderedYaml: string, local: LocalFluentBit
   kubernetes.kube_tag_prefix = kubeTagPrefix(local.logDir);
   kubernetes.kube_meta_preload_cache_dir = local.metaDir;
   kubernetes.kube_url = `http://127.0.0.1:${local.kubeUrlPort}`;
+  for (const filter of config.pipeline.filters ?? []) {
+    if (filter.name === 'lua' && typeof filter.script === 'string')
+      filter.script = join(local.configDir, basename(filter.script));
+  }
   const output = only(config.pipeline.outputs, 'opensearch');
   output.host = local.host;
   output.port = local.port;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { OpenSearchBulkWriter } from '@loglift/logger/opensearch';
@@ -92,7 +92,11 @@ export async function startPipeline(options: PipelineOptions): Promise<Pipeline>
     proxy = new TcpProxy(await freePort(), target.hostname, Number(target.port || 443));
     await proxy.start();
     const httpPort = await freePort();
+    const configDir = join(options.workDir, 'fluent-bit-config');
+    mkdirSync(configDir, { recursive: true });
+    writeFileSync(join(configDir, 'lift.lua'), chart.liftLua);
     const config = localFluentBitConfig(chart.fluentBitYaml, {
+      configDir,
       logDir,
       stateDir,
       metaDir,

@@ -34,6 +34,8 @@ export interface RenderedChart {
   readonly namespace: string;
   /** `fluent-bit.yaml` exactly as the ConfigMap carries it. */
   readonly fluentBitYaml: string;
+  /** `lift.lua`, the lua filter's script the same ConfigMap carries beside it. */
+  readonly liftLua: string;
   /** The bootstrap desired state (bootstrap.yaml of its ConfigMap), parsed. */
   readonly bootstrapConfig: Record<string, unknown>;
   readonly taskService: RenderedWorkload;
@@ -83,6 +85,7 @@ export function splitManifests(text: string, release: string, namespace: string)
     release,
     namespace,
     fluentBitYaml,
+    liftLua: configData('fluent-bit', 'lift.lua'),
     bootstrapConfig: bootstrapDoc,
     taskService: workload(manifests, 'task-service'),
     manifests,

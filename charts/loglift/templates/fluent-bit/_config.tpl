@@ -69,6 +69,18 @@ value is quoted correctly. Credentials are referenced as ${ENV} variables, never
 {{- $_ := set $kube "kubelet_port" $c.kubernetes.kubeletPort }}
 {{- end }}
 {{- $filters = append $filters $kube }}
+{{- /* The lift: typed root fields from whatever each app logged, right after the kubernetes
+filter so it sees the merged app JSON and the pod labels. files/lift.lua is generated from the
+log document contract and mounted beside this file. */}}
+{{- $filters = append $filters (dict
+  "name" "lua"
+  "match" "kube.*"
+  "script" "/fluent-bit/etc/loglift/lift.lua"
+  "call" "lift"
+  "time_as_table" "on"
+  "enable_flb_null" "on"
+  "protected_mode" "on")
+}}
 {{- $out := dict
   "name" "opensearch"
   "match" "kube.*"
