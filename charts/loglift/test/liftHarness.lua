@@ -1,6 +1,6 @@
 -- Runs files/lift.lua the way Fluent Bit 5.1.1's lua filter does (src/flb_lua.c), for tests:
 -- reads a JSON array of {tag, sec, nsec, record} on stdin and prints one JSON line per call,
--- {code, timestamp, record}, packed back by Fluent Bit's rules.
+-- {code, timestamp, record, input}, packed back by Fluent Bit's rules.
 -- Usage: luajit liftHarness.lua <lift.lua> [repeat]   (repeat > 0: time that many calls, round
 -- robin over the input, and print {records, seconds} of CPU time instead)
 local cjson = require('cjson')
@@ -91,8 +91,10 @@ if repeats > 0 then
   return
 end
 for _, call in ipairs(calls) do
-  local code, timestamp, record = lift(call.tag, { sec = call.sec, nsec = call.nsec }, mark(call.record))
+  local input = mark(call.record)
+  local code, timestamp, record = lift(call.tag, { sec = call.sec, nsec = call.nsec }, input)
   local out = {}
-  encode({ code = code, timestamp = timestamp, record = record }, out)
+  -- input: the table Fluent Bit passed in, as it is after the call.
+  encode({ code = code, timestamp = timestamp, record = record, input = input }, out)
   io.write(table.concat(out), '\n')
 end

@@ -1,7 +1,7 @@
 import { expectedDocument, liftCases, RECORD_MILLIS } from '@loglift/log-schema/testing';
 import { describe, expect, it } from 'vitest';
 import { emptyArraysAsObjects } from './emptyArraysAsObjects.js';
-import { type LuaCall, runLuaLift } from './runLuaLift.js';
+import { type LuaCall, runLuaHarness, runLuaLift } from './runLuaLift.js';
 
 const TAG = 'kube.var.log.containers.api-7d9f-x2k4q_shop_api-0123.log';
 // The record's time as time_as_table gives it: nanoseconds beyond the millisecond are dropped.
@@ -21,6 +21,20 @@ describe('the lua filter script (files/lift.lua under LuaJIT)', () => {
     const liftCase = liftCases[index];
     if (liftCase === undefined) throw new Error(`no case ${index}`);
     expect(emptyArraysAsObjects(results[index]?.record)).toEqual(emptyArraysAsObjects(expectedDocument(liftCase)));
+  });
+
+  it('leaves the record table Fluent Bit passed in as it was', () => {
+    results.forEach((result, index) => {
+      expect(emptyArraysAsObjects(result.input), liftCases[index]?.name).toEqual(
+        emptyArraysAsObjects(liftCases[index]?.record),
+      );
+    });
+  });
+
+  it('says how to install LuaJIT when it is missing', () => {
+    expect(() => runLuaHarness([], [], 'luajit-not-installed')).toThrow(
+      'luajit-not-installed is not on PATH: install LuaJIT and lua-cjson with `bash tools/lua/install.sh`',
+    );
   });
 
   it('keeps a record it cannot lift as it came, with the reason under loglift.lift_error', () => {

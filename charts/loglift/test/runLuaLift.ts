@@ -16,14 +16,19 @@ export interface LuaResult {
   code: number;
   timestamp: { sec: number; nsec: number };
   record: Record<string, unknown>;
+  /** The record table passed in, as it was after the call. */
+  input: Record<string, unknown>;
 }
 
 const HARNESS = join(chartDir, 'test', 'liftHarness.lua');
 const INSTALL_HINT = 'install LuaJIT and lua-cjson with `bash tools/lua/install.sh`';
 
-/** Runs luajit on the harness with the shipped lift.lua; `args` go after the script path. */
-export function runLuaHarness(calls: readonly LuaCall[], args: readonly string[] = []): string {
-  const result = spawnSync('luajit', [HARNESS, LIFT_SCRIPT_PATH, ...args], {
+/**
+ * Runs LuaJIT on the harness with the shipped lift.lua; `args` go after the script path.
+ * `luajit` names the binary (looked up on PATH).
+ */
+export function runLuaHarness(calls: readonly LuaCall[], args: readonly string[] = [], luajit = 'luajit'): string {
+  const result = spawnSync(luajit, [HARNESS, LIFT_SCRIPT_PATH, ...args], {
     input: JSON.stringify(calls),
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
@@ -32,7 +37,7 @@ export function runLuaHarness(calls: readonly LuaCall[], args: readonly string[]
   if (result.error) {
     const missing = (result.error as NodeJS.ErrnoException).code === 'ENOENT';
     throw new Error(
-      missing ? `luajit is not on PATH: ${INSTALL_HINT}` : `luajit could not run: ${result.error.message}`,
+      missing ? `${luajit} is not on PATH: ${INSTALL_HINT}` : `${luajit} could not run: ${result.error.message}`,
     );
   }
   if (result.status !== 0) {
