@@ -64,7 +64,14 @@ async function planUpgrade(ctx: StepContext, name: string, indices: readonly str
     action: 'update',
     changes: [
       ...(rollover
-        ? [{ path: 'write index schema', op: 'replace' as const, from: version ?? null, to: LOG_SCHEMA_VERSION }]
+        ? [
+            {
+              path: 'write index schema (rollover)',
+              op: 'change' as const,
+              from: typeof version === 'number' ? version : null,
+              to: LOG_SCHEMA_VERSION,
+            },
+          ]
         : []),
       ...aliases.map((alias) => ({
         path: `${alias.index} ${alias.field}`,
