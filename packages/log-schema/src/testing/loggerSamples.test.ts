@@ -3,7 +3,7 @@ import { createServer, request } from 'node:http';
 import { Writable } from 'node:stream';
 import bunyan from 'bunyan';
 import pino from 'pino';
-import pinoHttp from 'pino-http';
+import { pinoHttp } from 'pino-http';
 import { describe, expect, it } from 'vitest';
 import winston from 'winston';
 import { liftRecord } from '../lift/liftRecord.js';
