@@ -12,7 +12,7 @@ export default mergeConfig(
     test: {
       name: 'kube-testbed-integration',
       reporters: reporters('kube-testbed-integration'),
-      globalSetup: ['./src/globalSetup.ts'],
+      globalSetup: ['./src/globalSetup.ts', '../opensearch/src/globalSetup.ts'],
     },
   }),
 );
