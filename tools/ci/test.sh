@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite on a fresh machine (Node 20 + npm, Go, JDK 17 + Maven): installs the
-# workspace, builds the pinned Helm tooling, starts one secured OpenSearch node for every
+# workspace, builds the pinned Helm tooling and the Kubernetes control plane (kube-apiserver +
+# etcd, started by the suite that uses them), starts one secured OpenSearch node for every
 # integration suite, runs lint, typecheck, unit, integration and chart suites, and ends with
 # one line alone: "N passed, N failed". Exits non-zero on any failure.
 set -uo pipefail
@@ -61,6 +62,7 @@ if ! step "install (pnpm, frozen lockfile)" "${PNPM[@]}" install --frozen-lockfi
 fi
 
 step "build Helm tooling" bash tools/helm/build.sh
+step "build Kubernetes control plane" bash tools/kube/build.sh
 if [ -f tools/kube-validate/build.sh ]; then step "build Kubernetes schema validators" bash tools/kube-validate/build.sh; fi
 step "lint and format (biome ci)" pnpm_exec biome ci .
 step "typecheck" pnpm_exec nx run-many -t typecheck --outputStyle=stream

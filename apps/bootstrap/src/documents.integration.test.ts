@@ -1,3 +1,4 @@
+import { liftRecord } from '@loglift/log-schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOpenSearch } from './opensearch/createOpenSearch.js';
 import type { OpenSearch } from './opensearch/openSearch.js';
@@ -89,8 +90,10 @@ function manyKeys(offset: number): Record<string, unknown> {
 }
 
 describe('log documents and the writer role', () => {
-  it('accepts documents whose fields conflict across apps, and 2000 distinct keys', async () => {
-    const docs = [...conflicting, manyKeys(0), manyKeys(1000), manyKeys(1)];
+  it('accepts documents whose fields conflict across apps, and 2000 distinct keys, lifted or not', async () => {
+    const raw = [...conflicting, manyKeys(0), manyKeys(1000), manyKeys(1)];
+    // As the chart's lift stores them, and as a Fluent Bit without it (mid-upgrade) sends them.
+    const docs = [...raw.map((doc) => liftRecord({ stream: 'stdout', ...doc }, Date.now())), ...raw];
     const response = await writer.request<BulkResponse>('POST', `/${names.dataStream}/_bulk`, {
       body: bulkBody(docs),
       query: { refresh: 'true' },
@@ -103,7 +106,7 @@ describe('log documents and the writer role', () => {
     expect(count.body.count).toBe(docs.length);
   });
 
-  it('keeps the contract fields typed: level and service aggregate, unknown keys are not mapped', async () => {
+  it('keeps the contract fields typed at the root: level and service aggregate, app is one field', async () => {
     const search = await admin.request<{
       aggregations: {
         level: { buckets: { key: string; doc_count: number }[] };
@@ -112,23 +115,28 @@ describe('log documents and the writer role', () => {
     }>('POST', `/${names.dataStream}/_search`, {
       body: {
         size: 0,
-        aggs: { level: { terms: { field: 'app.level' } }, service: { terms: { field: 'app.service.name', size: 20 } } },
+        aggs: { level: { terms: { field: 'level' } }, service: { terms: { field: 'service.name', size: 20 } } },
       },
     });
     const levels = Object.fromEntries(search.body.aggregations.level.buckets.map((b) => [b.key, b.doc_count]));
     expect(levels).toMatchObject({ error: 1, warn: 1, debug: 1 });
     const services = search.body.aggregations.service.buckets.map((b) => b.key);
     expect(services).toEqual(expect.arrayContaining(['orders', 'billing', 'wide', 'web']));
-    const mapping = await admin.get<
-      Record<string, { mappings: { properties: { app: { properties: Record<string, unknown> } } } }>
-    >(`/${names.dataStream}/_mapping`);
+    const mapping = await admin.get<Record<string, { mappings: { properties: Record<string, unknown> } }>>(
+      `/${names.dataStream}/_mapping`,
+    );
     for (const index of Object.values(mapping.body)) {
-      expect(Object.keys(index.mappings.properties.app.properties).some((key) => key.startsWith('key_'))).toBe(false);
+      expect(index.mappings.properties.app).toEqual({ type: 'flat_object' });
+      expect(Object.keys(index.mappings.properties).some((key) => key.startsWith('key_'))).toBe(false);
     }
+    const orders = await admin.request<{ hits: { total: { value: number } } }>('POST', `/${names.dataStream}/_search`, {
+      body: { query: { term: { 'app.order': 'A-1' } } },
+    });
+    expect(orders.body.hits.total.value).toBe(2);
     const labels = await admin.request<{ hits: { total: { value: number } } }>('POST', `/${names.dataStream}/_search`, {
       body: { query: { term: { 'kubernetes.labels.app_kubernetes_io/name': 'web' } } },
     });
-    expect(labels.body.hits.total.value).toBe(1);
+    expect(labels.body.hits.total.value).toBe(2);
   });
 
   it('gives the writer nothing but writing: 403 on reads, deletes and the security API', async () => {

@@ -1,5 +1,6 @@
 export { type AppFieldPath, appFields } from './appFields.js';
 export { appPath, documentFields, fieldType, isAppPath } from './documentFields.js';
+export { contractFieldTable } from './fieldTable.js';
 export type { AppFieldSpec, Conversion, FieldOrigin, FieldSpec, FieldType, LiftSource } from './fieldTypes.js';
 export {
   DEFAULT_SEARCH_FIELDS,

@@ -38,14 +38,29 @@ export interface KubernetesMetadata {
   labels?: Record<string, string>;
 }
 
-/** Fields Fluent Bit writes around the merged app record. */
+/** Fields the pipeline writes besides the lifted contract fields. */
 export interface PipelineDocument {
   '@timestamp': string;
   stream?: 'stdout' | 'stderr';
-  /** Present only when the line was not JSON. */
+  /** The raw line, only in documents stored without the lift (the lift makes it `message`). */
   log?: string;
   kubernetes?: KubernetesMetadata;
+  /** Typed copies of the workload labels, e.g. `app_kubernetes_io_name`. */
+  labels?: Record<string, string>;
+  loglift?: {
+    truncated?: boolean;
+    original_size?: number;
+    oversize?: Record<string, unknown>;
+    oversize_fields?: string[];
+  };
 }
 
-/** A document as stored in OpenSearch after Fluent Bit's merge. */
-export type LogDocument = PipelineDocument & { [K in typeof MERGE_KEY]?: Partial<LogRecord> };
+/**
+ * A document as stored in OpenSearch: the contract's fields typed at the root (as the logger
+ * writes them, without the truncation marker, which moves under `loglift`), `service.name_source`,
+ * and the app's whole JSON line under the merge key.
+ */
+export type LogDocument = PipelineDocument &
+  Partial<Omit<LogRecord, 'log' | 'service'>> & {
+    service?: LogRecord['service'] & { name_source?: string };
+  } & { [K in typeof MERGE_KEY]?: Record<string, unknown> };

@@ -10,6 +10,8 @@ export interface EmulatedPipeline {
   readonly labels: boolean;
   readonly annotations: boolean;
   readonly replaceDots: boolean;
+  /** The chart's lua filter runs the lift (@loglift/log-schema's liftRecord) after the kubernetes filter. */
+  readonly lift: boolean;
   /** Parsers of the multiline filter, in order; empty when the chart has it off. */
   readonly multiline: readonly MultilineParser[];
 }
@@ -44,6 +46,13 @@ export function emulatedPipeline(fluentBitYaml: string): EmulatedPipeline {
     labels: on(kubernetes.labels, true),
     annotations: on(kubernetes.annotations, true),
     replaceDots: on(output.replace_dots, false),
+    lift: hasLift(filters, kubernetes),
     multiline: multilineFilter ? resolveParsers(String(multilineFilter['multiline.parser'] ?? ''), custom) : [],
   };
+}
+
+/** True when a lua filter running the shipped lift script comes right after the kubernetes filter. */
+function hasLift(filters: readonly Section[], kubernetes: Section): boolean {
+  const next = filters[filters.indexOf(kubernetes) + 1];
+  return next?.name === 'lua' && String(next.script ?? '').endsWith('lift.lua');
 }

@@ -1,4 +1,4 @@
-import { TIMESTAMP_FIELD } from '@loglift/log-schema';
+import { liftRecord, TIMESTAMP_FIELD } from '@loglift/log-schema';
 import { replaceDots } from '@loglift/logger/opensearch';
 import { timestampFromCri } from './criLine.js';
 import type { EmulatedPipeline } from './emulatedPipeline.js';
@@ -25,7 +25,8 @@ function parseObject(text: string): Record<string, unknown> | undefined {
 /**
  * The document Fluent Bit stores for one (joined) line: the CRI parser's `time`, `stream`, `_p`
  * and `log`; the kubernetes filter's merge of a JSON object line under the merge key (dropping
- * `log` unless keep_log) and `kubernetes.*`; the output's `@timestamp` and `replace_dots`.
+ * `log` unless keep_log) and `kubernetes.*`; the chart's lua lift; the output's `@timestamp` and
+ * `replace_dots`.
  */
 export function fluentBitDocument(
   head: RecordHead,
@@ -33,8 +34,8 @@ export function fluentBitDocument(
   kubernetes: Record<string, unknown> | undefined,
   pipeline: EmulatedPipeline,
 ): Record<string, unknown> {
-  const record: Record<string, unknown> = {
-    [TIMESTAMP_FIELD]: timestampFromCri(head.time),
+  const timestamp = timestampFromCri(head.time);
+  let record: Record<string, unknown> = {
     time: head.time,
     stream: head.stream,
     _p: head.tag,
@@ -47,5 +48,7 @@ export function fluentBitDocument(
     else Object.assign(record, merged);
   }
   if (kubernetes) record.kubernetes = kubernetes;
+  if (pipeline.lift) record = liftRecord(record, Date.parse(timestamp));
+  record = { [TIMESTAMP_FIELD]: timestamp, ...record };
   return pipeline.replaceDots ? (replaceDots(record) as Record<string, unknown>) : record;
 }

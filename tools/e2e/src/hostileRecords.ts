@@ -98,10 +98,16 @@ export function hostileRecords(round = 0): HostileRecord[] {
 }
 
 /** The sequence number a stored document carries, from `app.seq` or the raw `log` text. */
-export function seqOfDocument(source: { app?: { seq?: unknown }; log?: unknown }): number | undefined {
+export function seqOfDocument(source: {
+  app?: { seq?: unknown };
+  log?: unknown;
+  message?: unknown;
+}): number | undefined {
   if (typeof source.app?.seq === 'number') return source.app.seq;
-  if (typeof source.log === 'string') {
-    const match = /seq=(\d+)/.exec(source.log);
+  // A line that was not JSON is `message` after the lift (`log` without it).
+  const text = source.app === undefined && typeof source.message === 'string' ? source.message : source.log;
+  if (typeof text === 'string') {
+    const match = /seq=(\d+)/.exec(text);
     if (match) return Number(match[1]);
   }
   return undefined;

@@ -23,6 +23,13 @@ interface StoredDoc {
   '@timestamp': string;
   stream?: string;
   log?: string;
+  message?: string;
+  level?: string;
+  trace_id?: string;
+  service?: { name?: string; name_source?: string };
+  http?: { request?: { id?: string }; response?: { status_code?: number }; server?: { duration_ms?: number } };
+  error?: { stack_trace?: string };
+  loglift?: { oversize?: Record<string, unknown>; oversize_fields?: string[] };
   app?: Record<string, unknown> & {
     level?: string;
     seq?: number;
@@ -112,10 +119,10 @@ describe('the whole pipeline on one machine', () => {
     expect(summary?.sent).toBeGreaterThan(50);
     const requestLines = taskDocs.filter(
       (hit) =>
-        hit._source.app?.http?.response?.status_code !== undefined &&
-        String(hit._source.app?.http?.request?.id).startsWith('traffic-'),
+        hit._source.http?.response?.status_code !== undefined &&
+        String(hit._source.http?.request?.id).startsWith('traffic-'),
     );
-    const ids = requestLines.map((hit) => hit._source.app?.http?.request?.id);
+    const ids = requestLines.map((hit) => hit._source.http?.request?.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.length).toBe(summary?.sent);
     const labels = Object.fromEntries(
@@ -132,24 +139,26 @@ describe('the whole pipeline on one machine', () => {
       });
       expect(doc.kubernetes?.labels).toMatchObject(labels);
       expect(contractTypeViolations(doc)).toEqual([]);
-      const status = doc.app?.http?.response?.status_code as number;
-      expect(doc.app?.level).toBe(status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info');
-      expect(doc.app?.service?.name).toBe('task-service');
-      expect(doc.app?.http?.server?.duration_ms).toBeTypeOf('number');
+      // typed at the root by the lift, and kept as logged under app
+      const status = doc.http?.response?.status_code as number;
+      expect(status).toBe(doc.app?.http?.response?.status_code);
+      expect(doc.level).toBe(status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info');
+      expect(doc.service).toMatchObject({ name: 'task-service', name_source: 'app' });
+      expect(doc.http?.server?.duration_ms).toBeTypeOf('number');
       expect(doc.stream).toBe('stdout');
     }
   });
 
   it('keeps the trace id of requests that carried a traceparent', () => {
     for (const { requestId, traceId } of marked) {
-      const lines = taskDocs.filter((hit) => hit._source.app?.http?.request?.id === requestId);
+      const lines = taskDocs.filter((hit) => hit._source.http?.request?.id === requestId);
       expect(lines).toHaveLength(1);
-      expect(lines[0]?._source.app?.trace_id).toBe(traceId);
+      expect(lines[0]?._source.trace_id).toBe(traceId);
     }
   });
 
   it('gives every task-service document a level from the contract', () => {
-    for (const { _source: doc } of taskDocs) expect(LEVELS).toContain(doc.app?.level);
+    for (const { _source: doc } of taskDocs) expect(LEVELS).toContain(doc.level);
   });
 
   it('stores every hostile record, none rejected or split (count in = count out)', () => {
@@ -169,7 +178,9 @@ describe('the whole pipeline on one machine', () => {
   it('joins each multi-line stack trace into one document', () => {
     for (const record of hostileRecords().filter((r) => r.kind === 'stack')) {
       const doc = hostileDocs.find((hit) => seqOfDocument(hit._source) === record.seq);
-      expect(doc?._source.log).toBe(record.lines.join('\n'));
+      expect(doc?._source.message).toBe(record.lines.join('\n'));
+      expect(doc?._source.error?.stack_trace).toBe(record.lines.join('\n'));
+      expect(doc?._source.level).toBe('error');
       expect(doc?._source.stream).toBe('stderr');
     }
   });
@@ -178,8 +189,11 @@ describe('the whole pipeline on one machine', () => {
     const bySeq = new Map(hostileDocs.map((hit) => [seqOfDocument(hit._source), hit._source]));
     expect(bySeq.get(7)?.app).toMatchObject({ a_b_c: 1, a: { b: 2 }, 'kubernetes_io/name': 'dotted' });
     expect(String(bySeq.get(9)?.app?.message)).toHaveLength(20_000 + 'huge message '.length);
-    expect(String(bySeq.get(10)?.app?.blob)).toHaveLength(70_000);
-    expect(bySeq.get(12)?.log).toContain('{"broken json"');
+    // too long to index: set aside whole, unindexed, and listed
+    expect(bySeq.get(10)?.app?.blob).toBeUndefined();
+    expect(String(bySeq.get(10)?.loglift?.oversize?.blob)).toHaveLength(70_000);
+    expect(bySeq.get(10)?.loglift?.oversize_fields).toEqual(['blob']);
+    expect(bySeq.get(12)?.message).toContain('{"broken json"');
   });
 
   it('passes loglift verify against the running task-service', async () => {

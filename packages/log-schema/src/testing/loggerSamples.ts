@@ -5,12 +5,12 @@
  * source named, for a fixed instant (2026-12-01T10:00:00.123Z).
  */
 export const LOGGER_SAMPLES = {
-  /** pino 9: `pino().info({ port: 8080 }, 'listening')`. */
+  /** pino 10: `pino().info({ port: 8080 }, 'listening')`. */
   pino: '{"level":30,"time":1796119200123,"pid":7,"hostname":"api-7d9f","port":8080,"msg":"listening"}',
-  /** pino 9: `logger.error(err, 'payment failed')` with the default err serializer. */
+  /** pino 10: `logger.error(err, 'payment failed')` with the default err serializer. */
   pinoError:
     '{"level":50,"time":1796119200123,"pid":7,"hostname":"api-7d9f","err":{"type":"Error","message":"card declined","stack":"Error: card declined\\n    at charge (/app/pay.js:3:9)"},"msg":"payment failed"}',
-  /** pino-http 10: the default "request completed" line. */
+  /** pino-http 11: the default "request completed" line. */
   pinoHttp:
     '{"level":30,"time":1796119200123,"pid":7,"hostname":"api-7d9f","req":{"id":1,"method":"GET","url":"/api/tasks?limit=5","query":{"limit":"5"},"params":{},"headers":{"host":"localhost:8080","user-agent":"curl/8.5.0","accept":"*/*"},"remoteAddress":"::ffff:127.0.0.1","remotePort":51234},"res":{"statusCode":200,"headers":{"content-type":"application/json"}},"responseTime":4,"msg":"request completed"}',
   /** bunyan 1.8: `log.warn('slow query')`. */
