@@ -43,6 +43,12 @@ export const pipelineFields = [
     description: `App paths whose values were too long to index; their values are in ${OVERSIZE_VALUES}.`,
   },
   {
+    path: 'loglift.lift_error',
+    type: 'keyword',
+    origin: 'loglift',
+    description: "Set by the chart's lua filter when the lift failed on a record, which is then stored as it came.",
+  },
+  {
     path: MERGE_KEY,
     type: 'flat_object',
     origin: 'loglift',

@@ -1,5 +1,5 @@
 import type { Level } from '../levels.js';
-import { LEVEL_WORDS } from './normalizeLevel.js';
+import { levelWord } from './normalizeLevel.js';
 
 const KLOG: Readonly<Record<string, Level>> = { I: 'info', W: 'warn', E: 'error', F: 'fatal' };
 const LOGFMT_KEYS = ['level=', 'lvl=', 'severity='];
@@ -23,7 +23,7 @@ function logfmtLevel(line: string): Level | undefined {
     while (at > 0 && line.charAt(at - 1) !== ' ') at = line.indexOf(key, at + 1);
     if (at === -1) continue;
     const value = /^"?([A-Za-z]+)/.exec(line.slice(at + key.length));
-    const level = value ? LEVEL_WORDS[(value[1] as string).toLowerCase()] : undefined;
+    const level = value ? levelWord((value[1] as string).toLowerCase()) : undefined;
     if (level) return level;
   }
   return undefined;
@@ -43,7 +43,7 @@ function prefixLevel(line: string): Level | undefined {
     let word = bracketed ? token.replace(/^[[(<]/, '').replace(/[\])>]:?$/, '') : token;
     const colon = !bracketed && word.includes(':');
     if (colon) word = word.slice(0, word.indexOf(':'));
-    const level = LEVEL_WORDS[word.toLowerCase()];
+    const level = levelWord(word.toLowerCase());
     if (level && (bracketed || colon || (word === word.toUpperCase() && word.length > 1))) return level;
     return undefined;
   }

@@ -70,7 +70,8 @@ export function liftRecord(record: Json, recordMillis: number): Json {
   if (app !== undefined) {
     const { app: kept, oversize } = setAsideOversize(app);
     doc[MERGE_KEY] = kept;
-    const paths = Object.keys(oversize);
+    // Sorted, as the Lua lift lists them (its tables have no key order).
+    const paths = Object.keys(oversize).sort();
     if (paths.length > 0) {
       setPath(doc, OVERSIZE_VALUES, oversize);
       setPath(doc, OVERSIZE_FIELDS, paths);

@@ -5,7 +5,8 @@ import type { Level } from '../levels.js';
  * (notice, crit, alert, emerg), Python's (warning, critical), Serilog's (verbose, information),
  * zap's (dpanic is an error outside development, panic ends the program), logrus' panic.
  */
-export const LEVEL_WORDS: Readonly<Record<string, Level>> = {
+export const LEVEL_WORDS: Readonly<Record<string, Level>> = Object.freeze({
+  __proto__: null,
   trace: 'trace',
   trc: 'trace',
   verbose: 'trace',
@@ -37,7 +38,12 @@ export const LEVEL_WORDS: Readonly<Record<string, Level>> = {
   emerg: 'fatal',
   emergency: 'fatal',
   panic: 'fatal',
-};
+} as Record<string, Level>);
+
+/** The level a word names, never a property inherited from Object (`constructor`, `toString`). */
+export function levelWord(word: string): Level | undefined {
+  return Object.hasOwn(LEVEL_WORDS, word) ? LEVEL_WORDS[word] : undefined;
+}
 
 const PINO_LEVELS: readonly [number, Level][] = [
   [60, 'fatal'],
@@ -53,7 +59,7 @@ export function normalizeLevel(value: unknown): Level | undefined {
   if (typeof value === 'number') return pinoLevel(value);
   if (typeof value !== 'string') return undefined;
   if (/^\d+$/.test(value)) return pinoLevel(Number(value));
-  return LEVEL_WORDS[value.toLowerCase().replace(/[1-4]$/, '')];
+  return levelWord(value.toLowerCase().replace(/[1-4]$/, ''));
 }
 
 function pinoLevel(value: number): Level | undefined {

@@ -26,7 +26,8 @@ function scalarBytes(value: unknown): number {
  * the app record into `oversize`, so the document is still accepted and nothing is lost.
  */
 export function setAsideOversize(app: Record<string, unknown>): SetAside {
-  const oversize: Record<string, unknown> = {};
+  // No prototype, so a path such as `__proto__` is kept like any other.
+  const oversize: Record<string, unknown> = Object.create(null);
   const walk = (node: unknown, path: string, pathBytes: number, indexPath: string): unknown => {
     if (Array.isArray(node)) {
       let copy: unknown[] | undefined;
@@ -47,7 +48,7 @@ export function setAsideOversize(app: Record<string, unknown>): SetAside {
         if (kept === value) continue;
         copy ??= { ...(node as Record<string, unknown>) };
         if (kept === SET_ASIDE) delete copy[key];
-        else copy[key] = kept;
+        else Object.defineProperty(copy, key, { value: kept, enumerable: true, writable: true, configurable: true });
       }
       return copy ?? node;
     }
