@@ -43,6 +43,10 @@ types, unknown keys and the required fields; these messages name the value to se
 {{- if le (int $v.fluentBit.terminationGracePeriodSeconds) (int $v.fluentBit.config.service.grace) }}
 {{- fail (printf "fluentBit.terminationGracePeriodSeconds (%d) must be greater than fluentBit.config.service.grace (%d) so Fluent Bit can flush before it is killed" (int $v.fluentBit.terminationGracePeriodSeconds) (int $v.fluentBit.config.service.grace)) }}
 {{- end }}
+{{- $in := $v.fluentBit.config.input }}
+{{- if le (int (include "loglift.fluentBit.seconds" $in.ignoreOlder)) (int $in.refreshInterval) }}
+{{- fail (printf "fluentBit.config.input.ignoreOlder (%s) must be longer than fluentBit.config.input.refreshInterval (%d s), or a file could age out before Fluent Bit first sees it" $in.ignoreOlder (int $in.refreshInterval)) }}
+{{- end }}
 {{- if ge (int $v.bootstrap.waitSeconds) (int $v.bootstrap.activeDeadlineSeconds) }}
 {{- fail (printf "bootstrap.waitSeconds (%d) must be less than bootstrap.activeDeadlineSeconds (%d) so the bootstrap reports a timeout before the Job is killed" (int $v.bootstrap.waitSeconds) (int $v.bootstrap.activeDeadlineSeconds)) }}
 {{- end }}

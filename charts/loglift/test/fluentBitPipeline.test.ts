@@ -1,7 +1,7 @@
 import { MERGE_KEY } from '@loglift/log-schema';
 import { describe, expect, it } from 'vitest';
 import { bytes, desiredState } from './desiredState.js';
-import { envRef, fluentBitConfig, section } from './fluentBitConfig.js';
+import { envRef, fluentBitConfig, seconds, section } from './fluentBitConfig.js';
 import { at, container, env, find, podSpec, render } from './render.js';
 
 const defaults = { values: ['ci/00-defaults-values.yaml'] };
@@ -36,6 +36,27 @@ describe('the Fluent Bit configuration (parsed fluent-bit.yaml)', () => {
     const stateMount = container(daemonSet, 'fluent-bit').volumeMounts?.find((m) => m.name === 'state');
     expect(stateMount?.mountPath).toBe('/var/lib/loglift-fluent-bit');
     expect(String(tail.db).startsWith(`${stateMount?.mountPath}/`)).toBe(true);
+  });
+
+  it('ships what pods wrote before Fluent Bit started, bounded to recently modified files', () => {
+    const tail = section(config.pipeline.inputs, 'tail');
+    // Without read_from_head a file that has no offset yet is read from its end: every line a pod
+    // wrote before the agent started on its node (node boot, new node, first install) is lost.
+    expect(tail.read_from_head).toBe('on');
+    expect(tail.ignore_older).toBe('1h');
+    expect(seconds(tail.ignore_older)).toBeGreaterThan(Number(tail.refresh_interval));
+    // Offsets survive restarts, so a restarted agent resumes instead of reading from the head again.
+    expect(String(tail.db).startsWith('/var/lib/loglift-fluent-bit/')).toBe(true);
+  });
+
+  it('follows the read-from-head switch and window', () => {
+    const tail = section(
+      fluentBitConfig(
+        render({ ...defaults, set: { 'fluentBit.config.input': { readFromHead: false, ignoreOlder: '2d' } } }),
+      ).pipeline.inputs,
+      'tail',
+    );
+    expect(tail).toMatchObject({ read_from_head: 'off', ignore_older: '2d' });
   });
 
   it("excludes Fluent Bit's own pods from the tail", () => {

@@ -4,6 +4,13 @@ value is quoted correctly. Credentials are referenced as ${ENV} variables, never
 */}}
 {{- define "loglift.fluentBit.stateDir" -}}/var/lib/loglift-fluent-bit{{- end }}
 
+{{/* Seconds of a Fluent Bit time value (90s, 30m, 1h, 2d; a bare number is seconds). */}}
+{{- define "loglift.fluentBit.seconds" -}}
+{{- $n := int (regexFind "^[0-9]+" .) }}
+{{- $unit := dict "s" 1 "m" 60 "h" 3600 "d" 86400 }}
+{{- mul $n (get $unit (default "s" (regexFind "[smhd]$" .))) }}
+{{- end }}
+
 {{- define "loglift.fluentBit.config" -}}
 {{- $fb := .Values.fluentBit }}
 {{- $c := $fb.config }}
@@ -37,6 +44,8 @@ value is quoted correctly. Credentials are referenced as ${ENV} variables, never
   "multiline.parser" "docker, cri"
   "db" (printf "%s/tail.db" $state)
   "db.locking" "true"
+  "read_from_head" (get $onOff (toString $c.input.readFromHead))
+  "ignore_older" $c.input.ignoreOlder
   "skip_long_lines" (get $onOff (toString $c.input.skipLongLines))
   "buffer_chunk_size" $c.input.bufferChunkSize
   "buffer_max_size" $c.input.bufferMaxSize
