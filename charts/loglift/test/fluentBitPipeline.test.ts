@@ -99,10 +99,37 @@ describe('the Fluent Bit configuration (parsed fluent-bit.yaml)', () => {
       'tls.verify': 'on',
     });
     expect(bytes(output.buffer_size)).toBeGreaterThanOrEqual(bytes('5M'));
-    expect(Number(output.retry_limit)).toBeGreaterThan(0);
-    expect(Number.isFinite(Number(output.retry_limit))).toBe(true);
     expect(Number(output.workers)).toBeGreaterThanOrEqual(1);
     expect(bytes(output['storage.total_limit_size'])).toBeGreaterThan(0);
+  });
+
+  it('retries a chunk until it is delivered, bounded by the buffer, with deliberate backoff', () => {
+    const output = section(config.pipeline.outputs, 'opensearch');
+    // A retry count gave chunks up within minutes of an outage; only the buffer bounds the backlog.
+    expect(output.retry_limit).toBe('no_limits');
+    expect(bytes(output['storage.total_limit_size'])).toBe(bytes('1G'));
+    const base = Number(config.service['scheduler.base']);
+    const cap = Number(config.service['scheduler.cap']);
+    expect(base).toBe(5);
+    // Once OpenSearch is back, every buffered chunk is retried within two minutes.
+    expect(cap).toBe(120);
+    expect(cap).toBeGreaterThanOrEqual(base);
+  });
+
+  it('restarts or unreadies no pod because OpenSearch is away', () => {
+    const fb = container(daemonSet, 'fluent-bit');
+    // /api/v1/health turns unhealthy on output errors; the probes only ask whether Fluent Bit answers.
+    for (const probe of ['livenessProbe', 'readinessProbe']) {
+      expect(at(fb, `${probe}.httpGet.path`)).toBe('/api/v1/uptime');
+    }
+  });
+
+  it('keeps a finite retry limit when asked, if it outlasts a 30-minute outage', () => {
+    const output = section(
+      fluentBitConfig(render({ ...defaults, set: { 'fluentBit.config.output.retryLimit': 360 } })).pipeline.outputs,
+      'opensearch',
+    );
+    expect(output.retry_limit).toBe(360);
   });
 
   it('takes the generated writer credentials from environment variables fed by the Secret', () => {
@@ -118,7 +145,7 @@ describe('the Fluent Bit configuration (parsed fluent-bit.yaml)', () => {
   });
 
   it('restarts Fluent Bit when its configuration changes', () => {
-    const changed = render({ ...defaults, set: { 'fluentBit.config.output.retryLimit': 7 } });
+    const changed = render({ ...defaults, set: { 'fluentBit.config.output.retryLimit': 400 } });
     const checksum = (m: typeof manifests) =>
       at(find(m, 'DaemonSet', '-fluent-bit'), 'spec.template.metadata.annotations');
     expect(checksum(manifests)).toHaveProperty('checksum/config');

@@ -28,6 +28,8 @@ value is quoted correctly. Credentials are referenced as ${ENV} variables, never
   "hc_errors_count" 5
   "hc_retry_failure_count" 5
   "hc_period" 60
+  "scheduler.base" $c.service.schedulerBase
+  "scheduler.cap" $c.service.schedulerCap
   "storage.path" (printf "%s/storage/" $state)
   "storage.sync" "normal"
   "storage.checksum" "off"
