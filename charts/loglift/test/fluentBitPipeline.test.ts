@@ -116,6 +116,19 @@ describe('the Fluent Bit configuration (parsed fluent-bit.yaml)', () => {
     expect(cap).toBeGreaterThanOrEqual(base);
   });
 
+  it('keeps chunks it gives up on in a dead-letter directory on the node', () => {
+    expect(config.service).toMatchObject({
+      'storage.keep.rejected': 'on',
+      'storage.rejected.path': 'rejected',
+      'storage.rejected.limit': '256M',
+    });
+    // Relative to storage.path, which is on the state hostPath: it survives pod restarts.
+    const stateMount = container(daemonSet, 'fluent-bit').volumeMounts?.find((m) => m.name === 'state');
+    expect(String(config.service['storage.path']).startsWith(`${stateMount?.mountPath}/`)).toBe(true);
+    const off = fluentBitConfig(render({ ...defaults, set: { 'fluentBit.config.deadLetter.enabled': false } }));
+    expect(Object.keys(off.service).filter((key) => key.includes('rejected'))).toEqual([]);
+  });
+
   it('restarts or unreadies no pod because OpenSearch is away', () => {
     const fb = container(daemonSet, 'fluent-bit');
     // /api/v1/health turns unhealthy on output errors; the probes only ask whether Fluent Bit answers.

@@ -37,6 +37,11 @@ value is quoted correctly. Credentials are referenced as ${ENV} variables, never
   "storage.max_chunks_up" $c.service.maxChunksUp
   "storage.backlog.mem_limit" $c.service.backlogMemLimit
 }}
+{{- if $c.deadLetter.enabled }}
+{{- $_ := set $service "storage.keep.rejected" "on" }}
+{{- $_ := set $service "storage.rejected.path" $c.deadLetter.path }}
+{{- $_ := set $service "storage.rejected.limit" $c.deadLetter.limit }}
+{{- end }}
 {{- $ownPods := printf "/var/log/containers/%s-*_%s_fluent-bit-*.log" (include "loglift.componentName" (dict "root" . "component" "fluent-bit")) .Release.Namespace }}
 {{- $tail := dict
   "name" "tail"
