@@ -79,8 +79,10 @@ describe('the Fluent Bit configuration (parsed fluent-bit.yaml)', () => {
     expect(kubernetes.use_kubelet).toBeUndefined();
   });
 
-  it('has no multiline filter unless asked', () => {
-    expect(config.pipeline.filters.map((f) => f.name)).toEqual(['kubernetes']);
+  it('joins stack traces before the kubernetes filter unless turned off', () => {
+    expect(config.pipeline.filters.map((f) => f.name)).toEqual(['multiline', 'kubernetes']);
+    const off = fluentBitConfig(render({ ...defaults, set: { 'fluentBit.config.multiline.enabled': false } }));
+    expect(off.pipeline.filters.map((f) => f.name)).toEqual(['kubernetes']);
   });
 
   it('writes to the data stream the bootstrap creates, safely against resends and bad documents', () => {
@@ -253,7 +255,11 @@ describe('optional pipeline parts', () => {
     expect(config.pipeline.filters.map((f) => f.name)).toEqual(['multiline', 'kubernetes']);
     const multiline = section(config.pipeline.filters, 'multiline');
     expect(multiline['multiline.key_content']).toBe('log');
-    expect(String(multiline['multiline.parser']).split(/,\s*/)).toEqual(['java', 'python-traceback', 'go']);
+    expect(String(multiline['multiline.parser']).split(/,\s*/)).toEqual([
+      'exception-stack',
+      'python-traceback',
+      'go-panic',
+    ]);
   });
 
   it('ends a Python traceback at its exception line, so that line is not emitted twice', () => {
@@ -308,7 +314,7 @@ describe('optional pipeline parts', () => {
       }),
     );
     expect(config.pipeline.inputs.map((s) => s.name)).toEqual(['tail', 'systemd']);
-    expect(config.pipeline.filters.map((s) => s.name)).toEqual(['kubernetes', 'grep']);
+    expect(config.pipeline.filters.map((s) => s.name)).toEqual(['multiline', 'kubernetes', 'grep']);
     expect(config.pipeline.outputs.map((s) => s.name)).toEqual(['opensearch', 'stdout']);
     expect(config.parsers?.map((s) => s.name)).toEqual(['nginx']);
   });
