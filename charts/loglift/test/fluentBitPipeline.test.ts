@@ -159,6 +159,12 @@ describe('the Fluent Bit configuration (parsed fluent-bit.yaml)', () => {
     expect(output.aws_auth).toBeUndefined();
   });
 
+  it('offers in-place reload only when asked, since nothing in the pod could trigger it', () => {
+    expect(config.service.hot_reload).toBeUndefined();
+    const reloadable = fluentBitConfig(render({ ...defaults, set: { 'fluentBit.config.service.hotReload': true } }));
+    expect(reloadable.service.hot_reload).toBe('on');
+  });
+
   it('restarts Fluent Bit when its configuration changes', () => {
     const changed = render({ ...defaults, set: { 'fluentBit.config.output.retryLimit': 400 } });
     const checksum = (m: typeof manifests) =>

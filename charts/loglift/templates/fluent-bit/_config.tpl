@@ -37,6 +37,9 @@ value is quoted correctly. Credentials are referenced as ${ENV} variables, never
   "storage.max_chunks_up" $c.service.maxChunksUp
   "storage.backlog.mem_limit" $c.service.backlogMemLimit
 }}
+{{- if $c.service.hotReload }}
+{{- $_ := set $service "hot_reload" "on" }}
+{{- end }}
 {{- if $c.deadLetter.enabled }}
 {{- $_ := set $service "storage.keep.rejected" "on" }}
 {{- $_ := set $service "storage.rejected.path" $c.deadLetter.path }}
