@@ -1,8 +1,8 @@
 import { bulkBody, itemOutcomes, type QueuedDocument, retryableStatus } from './bulkItems.js';
 import type { BulkResponse, BulkTransport } from './bulkRequest.js';
 import type { DeadLetterEntry } from './deadLetter.js';
-import type { WriterStats } from './openSearchBulkWriter.js';
 import type { ResolvedWriterOptions } from './writerOptions.js';
+import type { WriterStats } from './writerStats.js';
 
 /** Documents to send again (429, 5xx, connection errors) and documents refused for good. */
 export interface BulkResult {
