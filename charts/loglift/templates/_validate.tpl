@@ -43,6 +43,18 @@ types, unknown keys and the required fields; these messages name the value to se
 {{- if le (int $v.fluentBit.terminationGracePeriodSeconds) (int $v.fluentBit.config.service.grace) }}
 {{- fail (printf "fluentBit.terminationGracePeriodSeconds (%d) must be greater than fluentBit.config.service.grace (%d) so Fluent Bit can flush before it is killed" (int $v.fluentBit.terminationGracePeriodSeconds) (int $v.fluentBit.config.service.grace)) }}
 {{- end }}
+{{- $in := $v.fluentBit.config.input }}
+{{- if le (int (include "loglift.fluentBit.seconds" $in.ignoreOlder)) (int $in.refreshInterval) }}
+{{- fail (printf "fluentBit.config.input.ignoreOlder (%s) must be longer than fluentBit.config.input.refreshInterval (%d s), or a file could age out before Fluent Bit first sees it" $in.ignoreOlder (int $in.refreshInterval)) }}
+{{- end }}
+{{- $svc := $v.fluentBit.config.service }}
+{{- if lt (int $svc.schedulerCap) (int $svc.schedulerBase) }}
+{{- fail (printf "fluentBit.config.service.schedulerCap (%d) must be at least fluentBit.config.service.schedulerBase (%d): the cap is the longest wait between retries" (int $svc.schedulerCap) (int $svc.schedulerBase)) }}
+{{- end }}
+{{- $retries := $v.fluentBit.config.output.retryLimit }}
+{{- if and (ne (toString $retries) "no_limits") (lt (mul (int $retries) (int $svc.schedulerBase)) 1800) }}
+{{- fail (printf "fluentBit.config.output.retryLimit (%d) with fluentBit.config.service.schedulerBase (%d s) guarantees only %d s of retries, so a 30-minute OpenSearch outage could give chunks up: use no_limits or at least %d retries" (int $retries) (int $svc.schedulerBase) (mul (int $retries) (int $svc.schedulerBase)) (div (add 1799 (int $svc.schedulerBase)) (int $svc.schedulerBase))) }}
+{{- end }}
 {{- if ge (int $v.bootstrap.waitSeconds) (int $v.bootstrap.activeDeadlineSeconds) }}
 {{- fail (printf "bootstrap.waitSeconds (%d) must be less than bootstrap.activeDeadlineSeconds (%d) so the bootstrap reports a timeout before the Job is killed" (int $v.bootstrap.waitSeconds) (int $v.bootstrap.activeDeadlineSeconds)) }}
 {{- end }}

@@ -35,3 +35,12 @@ export function section(sections: Section[], name: string): Section {
 export function envRef(name: string): string {
   return `\${${name}}`;
 }
+
+const TIME_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
+
+/** Seconds of a Fluent Bit time value (`90s`, `30m`, `1h`, `2d`; a bare number is seconds). */
+export function seconds(value: unknown): number {
+  const match = /^(\d+)([smhd]?)$/.exec(String(value));
+  if (!match) throw new Error(`not a Fluent Bit time value: ${JSON.stringify(value)}`);
+  return Number(match[1]) * (TIME_UNITS[match[2] || 's'] ?? 1);
+}

@@ -1,7 +1,8 @@
 import { MERGE_KEY } from '@loglift/log-schema';
 import { describe, expect, it } from 'vitest';
 import { bytes, desiredState } from './desiredState.js';
-import { envRef, fluentBitConfig, section } from './fluentBitConfig.js';
+import { envRef, fluentBitConfig, seconds, section } from './fluentBitConfig.js';
+import { joinLines } from './multilineMachine.js';
 import { at, container, env, find, podSpec, render } from './render.js';
 
 const defaults = { values: ['ci/00-defaults-values.yaml'] };
@@ -38,6 +39,27 @@ describe('the Fluent Bit configuration (parsed fluent-bit.yaml)', () => {
     expect(String(tail.db).startsWith(`${stateMount?.mountPath}/`)).toBe(true);
   });
 
+  it('ships what pods wrote before Fluent Bit started, bounded to recently modified files', () => {
+    const tail = section(config.pipeline.inputs, 'tail');
+    // Without read_from_head a file that has no offset yet is read from its end: every line a pod
+    // wrote before the agent started on its node (node boot, new node, first install) is lost.
+    expect(tail.read_from_head).toBe('on');
+    expect(tail.ignore_older).toBe('1h');
+    expect(seconds(tail.ignore_older)).toBeGreaterThan(Number(tail.refresh_interval));
+    // Offsets survive restarts, so a restarted agent resumes instead of reading from the head again.
+    expect(String(tail.db).startsWith('/var/lib/loglift-fluent-bit/')).toBe(true);
+  });
+
+  it('follows the read-from-head switch and window', () => {
+    const tail = section(
+      fluentBitConfig(
+        render({ ...defaults, set: { 'fluentBit.config.input': { readFromHead: false, ignoreOlder: '2d' } } }),
+      ).pipeline.inputs,
+      'tail',
+    );
+    expect(tail).toMatchObject({ read_from_head: 'off', ignore_older: '2d' });
+  });
+
   it("excludes Fluent Bit's own pods from the tail", () => {
     const excluded = String(section(config.pipeline.inputs, 'tail').exclude_path).split(',');
     expect(excluded).toContain('/var/log/containers/demo-loglift-fluent-bit-*_logging_fluent-bit-*.log');
@@ -58,8 +80,10 @@ describe('the Fluent Bit configuration (parsed fluent-bit.yaml)', () => {
     expect(kubernetes.use_kubelet).toBeUndefined();
   });
 
-  it('has no multiline filter unless asked', () => {
-    expect(config.pipeline.filters.map((f) => f.name)).toEqual(['kubernetes', 'lua']);
+  it('joins stack traces before the kubernetes filter unless turned off', () => {
+    expect(config.pipeline.filters.map((f) => f.name)).toEqual(['multiline', 'kubernetes', 'lua']);
+    const off = fluentBitConfig(render({ ...defaults, set: { 'fluentBit.config.multiline.enabled': false } }));
+    expect(off.pipeline.filters.map((f) => f.name)).toEqual(['kubernetes', 'lua']);
   });
 
   it('writes to the data stream the bootstrap creates, safely against resends and bad documents', () => {
@@ -78,10 +102,50 @@ describe('the Fluent Bit configuration (parsed fluent-bit.yaml)', () => {
       'tls.verify': 'on',
     });
     expect(bytes(output.buffer_size)).toBeGreaterThanOrEqual(bytes('5M'));
-    expect(Number(output.retry_limit)).toBeGreaterThan(0);
-    expect(Number.isFinite(Number(output.retry_limit))).toBe(true);
     expect(Number(output.workers)).toBeGreaterThanOrEqual(1);
     expect(bytes(output['storage.total_limit_size'])).toBeGreaterThan(0);
+  });
+
+  it('retries a chunk until it is delivered, bounded by the buffer, with deliberate backoff', () => {
+    const output = section(config.pipeline.outputs, 'opensearch');
+    // A retry count gave chunks up within minutes of an outage; only the buffer bounds the backlog.
+    expect(output.retry_limit).toBe('no_limits');
+    expect(bytes(output['storage.total_limit_size'])).toBe(bytes('1G'));
+    const base = Number(config.service['scheduler.base']);
+    const cap = Number(config.service['scheduler.cap']);
+    expect(base).toBe(5);
+    // Once OpenSearch is back, every buffered chunk is retried within two minutes.
+    expect(cap).toBe(120);
+    expect(cap).toBeGreaterThanOrEqual(base);
+  });
+
+  it('keeps chunks it gives up on in a dead-letter directory on the node', () => {
+    expect(config.service).toMatchObject({
+      'storage.keep.rejected': 'on',
+      'storage.rejected.path': 'rejected',
+      'storage.rejected.limit': '256M',
+    });
+    // Relative to storage.path, which is on the state hostPath: it survives pod restarts.
+    const stateMount = container(daemonSet, 'fluent-bit').volumeMounts?.find((m) => m.name === 'state');
+    expect(String(config.service['storage.path']).startsWith(`${stateMount?.mountPath}/`)).toBe(true);
+    const off = fluentBitConfig(render({ ...defaults, set: { 'fluentBit.config.deadLetter.enabled': false } }));
+    expect(Object.keys(off.service).filter((key) => key.includes('rejected'))).toEqual([]);
+  });
+
+  it('restarts or unreadies no pod because OpenSearch is away', () => {
+    const fb = container(daemonSet, 'fluent-bit');
+    // /api/v1/health turns unhealthy on output errors; the probes only ask whether Fluent Bit answers.
+    for (const probe of ['livenessProbe', 'readinessProbe']) {
+      expect(at(fb, `${probe}.httpGet.path`)).toBe('/api/v1/uptime');
+    }
+  });
+
+  it('keeps a finite retry limit when asked, if it outlasts a 30-minute outage', () => {
+    const output = section(
+      fluentBitConfig(render({ ...defaults, set: { 'fluentBit.config.output.retryLimit': 360 } })).pipeline.outputs,
+      'opensearch',
+    );
+    expect(output.retry_limit).toBe(360);
   });
 
   it('takes the generated writer credentials from environment variables fed by the Secret', () => {
@@ -96,8 +160,14 @@ describe('the Fluent Bit configuration (parsed fluent-bit.yaml)', () => {
     expect(output.aws_auth).toBeUndefined();
   });
 
+  it('offers in-place reload only when asked, since nothing in the pod could trigger it', () => {
+    expect(config.service.hot_reload).toBeUndefined();
+    const reloadable = fluentBitConfig(render({ ...defaults, set: { 'fluentBit.config.service.hotReload': true } }));
+    expect(reloadable.service.hot_reload).toBe('on');
+  });
+
   it('restarts Fluent Bit when its configuration changes', () => {
-    const changed = render({ ...defaults, set: { 'fluentBit.config.output.retryLimit': 7 } });
+    const changed = render({ ...defaults, set: { 'fluentBit.config.output.retryLimit': 400 } });
     const checksum = (m: typeof manifests) =>
       at(find(m, 'DaemonSet', '-fluent-bit'), 'spec.template.metadata.annotations');
     expect(checksum(manifests)).toHaveProperty('checksum/config');
@@ -192,29 +262,27 @@ describe('optional pipeline parts', () => {
     expect(config.pipeline.filters.map((f) => f.name)).toEqual(['multiline', 'kubernetes', 'lua']);
     const multiline = section(config.pipeline.filters, 'multiline');
     expect(multiline['multiline.key_content']).toBe('log');
-    expect(String(multiline['multiline.parser']).split(/,\s*/)).toEqual(['java', 'python-traceback', 'go']);
+    expect(String(multiline['multiline.parser']).split(/,\s*/)).toEqual([
+      'exception-stack',
+      'python-traceback',
+      'go-panic',
+    ]);
   });
 
   it('ends a Python traceback at its exception line, so that line is not emitted twice', () => {
     const config = fluentBitConfig(render({ values: ['ci/02-self-hosted-basic-values.yaml'] }));
     const parser = config.multiline_parsers?.find((p) => p.name === 'python-traceback');
-    const regex = (source: string | undefined) => new RegExp(String(source).replace(/^\/(.*)\/$/, '$1'));
-    // Walk the state machine over a real traceback the way Fluent Bit does.
-    const lines = [
+    if (!parser) throw new Error('no python-traceback parser rendered');
+    const traceback = [
       'Traceback (most recent call last):',
       '  File "/app/main.py", line 3, in <module>',
       '    main()',
       'ValueError: bad input',
-      'next record',
     ];
-    let state = 'start_state';
-    const states: string[] = [];
-    for (const line of lines) {
-      const rule = parser?.rules.find((r) => r.state === state && regex(r.regex).test(line));
-      state = rule?.next_state ?? 'start_state';
-      states.push(rule ? state : 'new record');
-    }
-    expect(states).toEqual(['python', 'python_code', 'python', 'python_end', 'new record']);
+    expect(joinLines([parser], [...traceback, 'next record'])).toEqual([traceback.join('\n'), 'next record']);
+    // The built-in python moves back to start_state on that line, and Fluent Bit 5.1.1 then sent
+    // the line again as a record of its own; this parser ends in states no plain line continues.
+    expect(parser.rules.filter((r) => r.next_state === 'start_state')).toEqual([]);
   });
 
   it('asks the kubelet for metadata and grants nodes/proxy only in kubelet mode', () => {
@@ -247,7 +315,7 @@ describe('optional pipeline parts', () => {
       }),
     );
     expect(config.pipeline.inputs.map((s) => s.name)).toEqual(['tail', 'systemd']);
-    expect(config.pipeline.filters.map((s) => s.name)).toEqual(['kubernetes', 'lua', 'grep']);
+    expect(config.pipeline.filters.map((s) => s.name)).toEqual(['multiline', 'kubernetes', 'lua', 'grep']);
     expect(config.pipeline.outputs.map((s) => s.name)).toEqual(['opensearch', 'stdout']);
     expect(config.parsers?.map((s) => s.name)).toEqual(['nginx']);
   });

@@ -4,6 +4,13 @@ value is quoted correctly. Credentials are referenced as ${ENV} variables, never
 */}}
 {{- define "loglift.fluentBit.stateDir" -}}/var/lib/loglift-fluent-bit{{- end }}
 
+{{/* Seconds of a Fluent Bit time value (90s, 30m, 1h, 2d; a bare number is seconds). */}}
+{{- define "loglift.fluentBit.seconds" -}}
+{{- $n := int (regexFind "^[0-9]+" .) }}
+{{- $unit := dict "s" 1 "m" 60 "h" 3600 "d" 86400 }}
+{{- mul $n (get $unit (default "s" (regexFind "[smhd]$" .))) }}
+{{- end }}
+
 {{- define "loglift.fluentBit.config" -}}
 {{- $fb := .Values.fluentBit }}
 {{- $c := $fb.config }}
@@ -21,6 +28,8 @@ value is quoted correctly. Credentials are referenced as ${ENV} variables, never
   "hc_errors_count" 5
   "hc_retry_failure_count" 5
   "hc_period" 60
+  "scheduler.base" $c.service.schedulerBase
+  "scheduler.cap" $c.service.schedulerCap
   "storage.path" (printf "%s/storage/" $state)
   "storage.sync" "normal"
   "storage.checksum" "off"
@@ -28,6 +37,14 @@ value is quoted correctly. Credentials are referenced as ${ENV} variables, never
   "storage.max_chunks_up" $c.service.maxChunksUp
   "storage.backlog.mem_limit" $c.service.backlogMemLimit
 }}
+{{- if $c.service.hotReload }}
+{{- $_ := set $service "hot_reload" "on" }}
+{{- end }}
+{{- if $c.deadLetter.enabled }}
+{{- $_ := set $service "storage.keep.rejected" "on" }}
+{{- $_ := set $service "storage.rejected.path" $c.deadLetter.path }}
+{{- $_ := set $service "storage.rejected.limit" $c.deadLetter.limit }}
+{{- end }}
 {{- $ownPods := printf "/var/log/containers/%s-*_%s_fluent-bit-*.log" (include "loglift.componentName" (dict "root" . "component" "fluent-bit")) .Release.Namespace }}
 {{- $tail := dict
   "name" "tail"
@@ -37,6 +54,8 @@ value is quoted correctly. Credentials are referenced as ${ENV} variables, never
   "multiline.parser" "docker, cri"
   "db" (printf "%s/tail.db" $state)
   "db.locking" "true"
+  "read_from_head" (get $onOff (toString $c.input.readFromHead))
+  "ignore_older" $c.input.ignoreOlder
   "skip_long_lines" (get $onOff (toString $c.input.skipLongLines))
   "buffer_chunk_size" $c.input.bufferChunkSize
   "buffer_max_size" $c.input.bufferMaxSize
@@ -47,7 +66,17 @@ value is quoted correctly. Credentials are referenced as ${ENV} variables, never
 }}
 {{- $filters := list }}
 {{- if $c.multiline.enabled }}
-{{- $filters = append $filters (dict "name" "multiline" "match" "kube.*" "multiline.key_content" "log" "multiline.parser" (join ", " $c.multiline.parsers)) }}
+{{- /* The filter re-emits joined records through an emitter input. In memory (the default) its
+10M limit paused it under load and records were lost; on the filesystem buffer it is bounded by
+storage.max_chunks_up like the tail input and never pauses. */}}
+{{- $filters = append $filters (dict
+  "name" "multiline"
+  "match" "kube.*"
+  "multiline.key_content" "log"
+  "multiline.parser" (join ", " $c.multiline.parsers)
+  "emitter_name" "multiline_emitter"
+  "emitter_storage.type" "filesystem"
+  "emitter_mem_buf_limit" $c.input.memBufLimit) }}
 {{- end }}
 {{- /* merge_log_key is MERGE_KEY of packages/log-schema (the log document contract); a chart test guards the match. */}}
 {{- $kube := dict
@@ -119,23 +148,9 @@ log document contract and mounted beside this file. */}}
 {{- $_ := set $out "http_user" "${OPENSEARCH_USERNAME}" }}
 {{- $_ := set $out "http_passwd" "${OPENSEARCH_PASSWORD}" }}
 {{- end }}
-{{- /* Built-in python re-emits a traceback's last line as its own record (seen with Fluent Bit
-5.1.1); this parser ends in a state no line continues, so the exception line closes the record.
-java also joins Node.js traces ("Error: ..." followed by "    at ..." frames). */}}
-{{- $pythonTraceback := dict
-  "name" "python-traceback"
-  "type" "regex"
-  "flush_timeout" 1000
-  "rules" (list
-    (dict "state" "start_state" "regex" "/^Traceback \\(most recent call last\\):$/" "next_state" "python")
-    (dict "state" "python" "regex" "/^[\\t ]+File /" "next_state" "python_code")
-    (dict "state" "python_code" "regex" "/[^\\t ]/" "next_state" "python")
-    (dict "state" "python" "regex" "/^(?:[^\\s.():]+\\.)*[^\\s.():]+:/" "next_state" "python_end")
-    (dict "state" "python_end" "regex" "/(?!)/" "next_state" "python_end"))
-}}
 {{- $config := dict
   "service" $service
-  "multiline_parsers" (concat (list $pythonTraceback) $c.extraMultilineParsers)
+  "multiline_parsers" (concat (include "loglift.fluentBit.multilineParsers" . | fromYamlArray) $c.extraMultilineParsers)
   "pipeline" (dict
     "inputs" (concat (list $tail) $c.extraInputs)
     "filters" (concat $filters $c.extraFilters)
@@ -145,4 +160,75 @@ java also joins Node.js traces ("Error: ..." followed by "    at ..." frames). *
 {{- $_ := set $config "parsers" . }}
 {{- end }}
 {{- toYaml $config }}
+{{- end }}
+
+{{/*
+The chart's multiline parsers (Fluent Bit regex state machines), as data; test/multiline* runs
+them over real traces. A rule continues a record when its state is the next_state of the rule
+that matched the previous line; a line no rule continues starts a new record or stands alone.
+- exception-stack: "Type: message" then indented "at" frames, shared by Java/Kotlin ("Caused by:",
+  "Suppressed:", "... N more"), .NET (" ---> Inner", "--- End of inner exception stack trace ---")
+  and Node.js ("at async", the "{ code: ... }" block after the frames, the "file:line", code and
+  caret lines printed before an uncaught error). One parser, because Fluent Bit gives a line to the
+  first parser whose start matches, and all three start alike.
+- python-traceback: the built-in python re-emits a traceback's last line as its own record (seen
+  with Fluent Bit 5.1.1); here the exception line moves to a state only a chained traceback
+  ("During handling of the above exception ..." / "The above exception was the direct cause ...")
+  continues.
+- go-panic: "panic:" or "fatal error:", then every goroutine of the dump with its frames.
+*/}}
+{{- define "loglift.fluentBit.multilineParsers" -}}
+{{- $flush := .Values.fluentBit.config.multiline.flushTimeoutMs }}
+- name: exception-stack
+  type: regex
+  flush_timeout: {{ $flush }}
+  rules:
+    - { state: start_state, regex: '/^(?:Unhandled [Ee]xception\. |Uncaught |Exception in thread "[^"]*" )?(?:[A-Za-z_$][\w$`]*\.)*[A-Za-z_$]?[\w$`]*(?:Exception|Error|Throwable)(?: \[[\w-]+\])?(?::.*)?$/', next_state: exception }
+    - { state: start_state, regex: '/^(?:/|file:///|node:)[^\s:]+:\d+$/', next_state: node_source }
+    - { state: node_source, regex: '/./', next_state: node_code }
+    - { state: node_code, regex: '/^\s*\^+\s*$/', next_state: node_caret }
+    - { state: node_caret, regex: '/^$/', next_state: node_caret }
+    - { state: node_caret, regex: '/^(?:Uncaught )?(?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$]?[\w$]*(?:Exception|Error)(?: \[[\w-]+\])?(?::.*)?$/', next_state: exception }
+    - { state: exception, regex: '/^\s+at .*\{$/', next_state: node_props }
+    - { state: exception, regex: '/^\s+(?:eval )?at /', next_state: frames }
+    - { state: exception, regex: '/^\s*---> /', next_state: exception }
+    - { state: exception, regex: '/^\s*(?:Caused by|Suppressed): /', next_state: exception }
+    - { state: frames, regex: '/^\s+at .*\{$/', next_state: node_props }
+    - { state: frames, regex: '/^\s+(?:eval )?at /', next_state: frames }
+    - { state: frames, regex: '/^\s*(?:Caused by|Suppressed): /', next_state: exception }
+    - { state: frames, regex: '/^\s*\.\.\. \d+ (?:more|common frames omitted)$/', next_state: frames }
+    - { state: frames, regex: '/^\s*---> /', next_state: exception }
+    - { state: frames, regex: '/^\s*--- End of (?:inner exception stack trace|stack trace from previous location(?: where exception was thrown)?) ---$/', next_state: frames }
+    - { state: node_props, regex: '/^\s+\S/', next_state: node_props }
+    - { state: node_props, regex: '/^\}$/', next_state: node_end }
+    - { state: node_end, regex: '/(?!)/', next_state: node_end }
+- name: python-traceback
+  type: regex
+  flush_timeout: {{ $flush }}
+  rules:
+    - { state: start_state, regex: '/^Traceback \(most recent call last\):$/', next_state: python }
+    - { state: python, regex: '/^[\t ]+File /', next_state: python_code }
+    - { state: python_code, regex: '/[^\t ]/', next_state: python }
+    - { state: python, regex: '/^[\t ]+[~^]+[\t ]*$/', next_state: python }
+    - { state: python, regex: '/^[\t ]+\[Previous line repeated \d+ more times?\]$/', next_state: python }
+    - { state: python, regex: '/^(?:[^\s.():]+\.)*[^\s.():]+:/', next_state: python_end }
+    - { state: python_end, regex: '/^$/', next_state: python_chain }
+    - { state: python_chain, regex: '/^(?:During handling of the above exception, another exception occurred|The above exception was the direct cause of the following exception):$/', next_state: python_chain_gap }
+    - { state: python_chain_gap, regex: '/^$/', next_state: python_chain_gap }
+    - { state: python_chain_gap, regex: '/^Traceback \(most recent call last\):$/', next_state: python }
+- name: go-panic
+  type: regex
+  flush_timeout: {{ $flush }}
+  rules:
+    - { state: start_state, regex: '/^(?:panic: |fatal error: )/', next_state: go_panic }
+    - { state: go_panic, regex: '/^$/', next_state: go_panic }
+    - { state: go_panic, regex: '/^\s+panic: /', next_state: go_panic }
+    - { state: go_panic, regex: '/^\[signal /', next_state: go_panic }
+    - { state: go_panic, regex: '/^goroutine \d+ \[[^\]]+\]:$/', next_state: go_frames }
+    - { state: go_frames, regex: '/^goroutine \d+ \[[^\]]+\]:$/', next_state: go_frames }
+    - { state: go_frames, regex: '/^[\w./*()\[\]{}-]+\(.*\)$/', next_state: go_frames }
+    - { state: go_frames, regex: '/^created by \S+(?: in goroutine \d+)?$/', next_state: go_frames }
+    - { state: go_frames, regex: '/^\t\S.*:\d+(?: \+0x[0-9a-f]+)?$/', next_state: go_frames }
+    - { state: go_frames, regex: '/^\.\.\.additional frames elided\.\.\.$/', next_state: go_frames }
+    - { state: go_frames, regex: '/^$/', next_state: go_frames }
 {{- end }}

@@ -4,6 +4,10 @@ export interface QueuedDocument {
   readonly source: string;
   readonly bytes: number;
   attempts: number;
+  /** When the first attempt failed (ms since the epoch); the retry budget counts from here. */
+  firstFailedAt?: number;
+  /** Why the last attempt failed, kept for the dead letter when the document is given up. */
+  lastError?: string;
 }
 
 /** NDJSON body of `create` actions, so a resent document with the same id is a harmless 409. */

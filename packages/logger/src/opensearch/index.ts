@@ -1,4 +1,5 @@
 export { type BulkResponse, type BulkTransport, createBulkTransport } from './bulkRequest.js';
+export { type DeadLetterEntry, type DeadLetterOption, deadLetterDocument } from './deadLetter.js';
 export { OpenSearchBulkWriter, type WriterStats } from './openSearchBulkWriter.js';
 export {
   type OpenSearchDestination,

@@ -2,28 +2,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { QueuedDocument } from './bulkItems.js';
 import { type BulkTransport, createBulkTransport } from './bulkRequest.js';
+import { createDeadLetterSink, type DeadLetterEntry, type DeadLetterSink } from './deadLetter.js';
+import { giveUpReason, retryDelayMs } from './retryPolicy.js';
 import { sendBulk } from './sendBulk.js';
 import { type OpenSearchWriterOptions, type ResolvedWriterOptions, resolveWriterOptions } from './writerOptions.js';
+import { emptyStats, type WriterStats } from './writerStats.js';
 
-export interface WriterStats {
-  /** Accepted into the queue. */
-  accepted: number;
-  /** Stored (201). */
-  created: number;
-  /** Already stored under the same id (409): delivered before, e.g. by a resend. */
-  duplicates: number;
-  /** Refused by OpenSearch for good (e.g. 400 mapping errors). */
-  rejected: number;
-  /** Not accepted because the queue was full (`whenFull: 'drop'`). */
-  dropped: number;
-  /** Given up after `maxRetries`, or still queued when `close()` timed out. */
-  failed: number;
-  /** Requests or documents sent again. */
-  retries: number;
-  /** Documents (and bytes) queued now, including the batch in flight. */
-  queued: number;
-  queuedBytes: number;
-}
+export type { WriterStats } from './writerStats.js';
 
 const DROP_WARNING_EVERY_MS = 10_000;
 
@@ -37,17 +22,7 @@ export class OpenSearchBulkWriter {
   private readonly transport: BulkTransport;
   private readonly queue: QueuedDocument[] = [];
   private readonly instance = randomBytes(8).toString('hex');
-  private readonly statsValue: WriterStats = {
-    accepted: 0,
-    created: 0,
-    duplicates: 0,
-    rejected: 0,
-    dropped: 0,
-    failed: 0,
-    retries: 0,
-    queued: 0,
-    queuedBytes: 0,
-  };
+  private readonly statsValue: WriterStats = emptyStats();
   private sequence = 0;
   private completed = 0;
   private closing = false;
@@ -58,10 +33,20 @@ export class OpenSearchBulkWriter {
   private readonly waiters: (() => void)[] = [];
   private lastDropWarning = 0;
   private readonly pump: Promise<void>;
+  private readonly deadLetterSink: DeadLetterSink | undefined;
 
   constructor(options: OpenSearchWriterOptions, transport?: BulkTransport) {
     this.options = resolveWriterOptions(options);
     this.transport = transport ?? createBulkTransport(this.options);
+    const { deadLetter, ...connection } = this.options;
+    // The dead-letter index gets its own writer on the same connection settings, without a dead
+    // letter of its own: a dead-letter document it cannot store is reported, never looped.
+    this.deadLetterSink =
+      deadLetter &&
+      createDeadLetterSink(
+        deadLetter,
+        (index) => new OpenSearchBulkWriter({ ...connection, index, whenFull: 'block' }),
+      );
     this.pump = this.run();
   }
 
@@ -126,6 +111,9 @@ export class OpenSearchBulkWriter {
         this.statsValue.queuedBytes = 0;
         this.abandoned = true;
       }
+      await this.deadLetterSink?.close().catch((error: Error) => {
+        this.options.onWarning(`opensearch writer: closing the dead letter failed: ${error.message}`);
+      });
       this.transport.close();
       this.notify();
       return this.stats();
@@ -217,23 +205,46 @@ export class OpenSearchBulkWriter {
   private async deliver(batch: readonly QueuedDocument[]): Promise<void> {
     let pending = [...batch];
     while (pending.length > 0 && !this.abandoned) {
-      pending = await sendBulk(this.transport, this.options, this.statsValue, pending);
-      if (pending.length === 0) return;
-      const retry: QueuedDocument[] = [];
-      for (const doc of pending) {
+      const { retry, refused } = await sendBulk(this.transport, this.options, this.statsValue, pending);
+      await this.toDeadLetter(refused);
+      const now = Date.now();
+      const again: QueuedDocument[] = [];
+      const givenUp: DeadLetterEntry[] = [];
+      for (const doc of retry) {
         doc.attempts += 1;
-        if (doc.attempts > this.options.maxRetries) this.statsValue.failed += 1;
-        else retry.push(doc);
+        const why = giveUpReason(doc, this.options, now);
+        if (why === undefined) again.push(doc);
+        else
+          givenUp.push({
+            id: doc.id,
+            index: this.options.index,
+            status: 0,
+            reason: `${why}; last: ${doc.lastError}`,
+            source: doc.source,
+          });
       }
-      if (retry.length < pending.length) {
-        this.options.onWarning(`opensearch writer: gave up ${pending.length - retry.length} documents after retries`);
+      if (givenUp.length > 0) {
+        this.statsValue.failed += givenUp.length;
+        this.options.onWarning(`opensearch writer: gave up ${givenUp.length} documents after retries`);
+        await this.toDeadLetter(givenUp);
       }
-      pending = retry;
+      pending = again;
       if (pending.length === 0) return;
       this.statsValue.retries += pending.length;
-      const attempt = Math.min(...pending.map((doc) => doc.attempts));
-      const ceiling = Math.min(this.options.retryMaxMs, this.options.retryInitialMs * 2 ** (attempt - 1));
-      await sleep(ceiling / 2 + Math.random() * (ceiling / 2));
+      await sleep(retryDelayMs(Math.min(...pending.map((doc) => doc.attempts)), this.options));
+    }
+  }
+
+  /** Hands refused or given-up documents to the dead letter, when there is one. */
+  private async toDeadLetter(entries: readonly DeadLetterEntry[]): Promise<void> {
+    if (entries.length === 0 || !this.deadLetterSink) return;
+    try {
+      await this.deadLetterSink.write(entries);
+      this.statsValue.deadLettered += entries.length;
+    } catch (error) {
+      this.options.onWarning(
+        `opensearch writer: dead letter failed, ${entries.length} documents lost: ${(error as Error).message}`,
+      );
     }
   }
 }

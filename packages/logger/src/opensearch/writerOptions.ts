@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { DeadLetterOption } from './deadLetter.js';
 
 /** Where and how the OpenSearch writer sends documents. */
 export interface OpenSearchWriterOptions {
@@ -31,6 +32,17 @@ export interface OpenSearchWriterOptions {
   retryMaxMs?: number;
   /** Retries of a document before it is given up (counted as failed). Default unlimited. */
   maxRetries?: number;
+  /**
+   * Longest a document is retried after its first failure (429, 5xx, connection errors) before it
+   * is given up (counted as failed and dead-lettered). Default unlimited: the queue bounds the backlog.
+   */
+  retryBudgetMs?: number;
+  /**
+   * Where documents refused for good (4xx other than 409 and 429) and documents given up after
+   * retries go, with the reason: `{ file }`, `{ index }` (e.g. `logs-loglift-deadletter`) or a
+   * function. Without it they are only counted (`rejected`, `failed`) and reported through `onWarning`.
+   */
+  deadLetter?: DeadLetterOption;
   /** Per-request timeout. Default 30 s. */
   requestTimeoutMs?: number;
   /** How long `close()` keeps trying to deliver what is queued. Default 10 s. */
@@ -40,8 +52,9 @@ export interface OpenSearchWriterOptions {
 }
 
 export type ResolvedWriterOptions = Required<
-  Omit<OpenSearchWriterOptions, 'username' | 'password' | 'ca' | 'caFile'>
+  Omit<OpenSearchWriterOptions, 'username' | 'password' | 'ca' | 'caFile' | 'deadLetter'>
 > & {
+  deadLetter: DeadLetterOption | undefined;
   username: string | undefined;
   password: string | undefined;
   ca: string | undefined;
@@ -72,6 +85,28 @@ function defaultWarning(message: string, details?: Record<string, unknown>): voi
   process.stderr.write(`${JSON.stringify(line)}\n`);
 }
 
+function checkDeadLetter(option: unknown): void {
+  if (option === undefined || typeof option === 'function') return;
+  const shape = 'expected { file: <path> }, { index: <name> } or a function';
+  if (option === null || typeof option !== 'object') {
+    throw new OpenSearchWriterOptionError('deadLetter', `${shape}, got ${JSON.stringify(option)}`);
+  }
+  const { file, index } = option as { file?: unknown; index?: unknown };
+  if ((file === undefined) === (index === undefined)) {
+    throw new OpenSearchWriterOptionError('deadLetter', `${shape}, got ${JSON.stringify(option)}`);
+  }
+  if (file !== undefined && (typeof file !== 'string' || file === '')) {
+    throw new OpenSearchWriterOptionError('deadLetter', `file must be a non-empty path, got ${JSON.stringify(file)}`);
+  }
+  if (index !== undefined && !validIndexName(index)) {
+    throw new OpenSearchWriterOptionError('deadLetter', `not a valid index name: ${JSON.stringify(index)}`);
+  }
+}
+
+function validIndexName(index: unknown): boolean {
+  return typeof index === 'string' && /^[^A-Z\\/*?"<>| ,#:_-][^A-Z\\/*?"<>| ,#:]*$/.test(index);
+}
+
 export function resolveWriterOptions(options: OpenSearchWriterOptions): ResolvedWriterOptions {
   if (typeof options !== 'object' || options === null) {
     throw new OpenSearchWriterOptionError('options', 'expected an object');
@@ -86,7 +121,7 @@ export function resolveWriterOptions(options: OpenSearchWriterOptions): Resolved
     throw new OpenSearchWriterOptionError('url', `expected http: or https:, got ${url.protocol}`);
   }
   const index = options.index ?? 'logs-loglift';
-  if (typeof index !== 'string' || !/^[^A-Z\\/*?"<>| ,#:_-][^A-Z\\/*?"<>| ,#:]*$/.test(index)) {
+  if (!validIndexName(index)) {
     throw new OpenSearchWriterOptionError('index', `not a valid index name: ${JSON.stringify(index)}`);
   }
   if ((options.username === undefined) !== (options.password === undefined)) {
@@ -107,6 +142,11 @@ export function resolveWriterOptions(options: OpenSearchWriterOptions): Resolved
     }
   }
   const maxRetries = options.maxRetries ?? Number.POSITIVE_INFINITY;
+  const retryBudgetMs = options.retryBudgetMs ?? Number.POSITIVE_INFINITY;
+  if (!(retryBudgetMs > 0)) {
+    throw new OpenSearchWriterOptionError('retryBudgetMs', `expected a number above 0, got ${retryBudgetMs}`);
+  }
+  checkDeadLetter(options.deadLetter);
   if (!(maxRetries >= 0)) throw new OpenSearchWriterOptionError('maxRetries', `expected 0 or more, got ${maxRetries}`);
   return {
     url: url.toString().replace(/\/+$/, ''),
@@ -124,6 +164,8 @@ export function resolveWriterOptions(options: OpenSearchWriterOptions): Resolved
     retryInitialMs: positive(options, 'retryInitialMs', 250),
     retryMaxMs: positive(options, 'retryMaxMs', 30_000),
     maxRetries,
+    retryBudgetMs,
+    deadLetter: options.deadLetter,
     requestTimeoutMs: positive(options, 'requestTimeoutMs', 30_000),
     closeTimeoutMs: positive(options, 'closeTimeoutMs', 10_000),
     onWarning: options.onWarning ?? defaultWarning,
