@@ -1,7 +1,8 @@
 import { isError } from './isError.js';
 import { readProperty } from './readProperty.js';
-import { safeString } from './safeString.js';
-import { toLoggable } from './toLoggable.js';
+// toLoggable is passed in rather than imported: it serializes the errors it meets with
+// errorShape, so the two recurse into each other.
+import { type MakeLoggable, textOf } from './textOf.js';
 
 /** The contract's error shape (`error.*`); `cause` is a flat_object field. */
 export interface SerializedError {
@@ -43,17 +44,17 @@ function typeOf(value: unknown): string {
   return typeof name === 'string' && name !== '' ? name : 'Error';
 }
 
-function messageOf(value: unknown): string {
+function messageOf(value: unknown, loggable: MakeLoggable): string {
   if (value !== null && typeof value === 'object') {
     const message = readProperty(value, 'message');
-    if (message !== undefined) return typeof message === 'string' ? message : safeString(message);
-    if (!isError(value)) return safeString(value);
+    if (message !== undefined) return typeof message === 'string' ? message : textOf(message, loggable);
+    if (!isError(value)) return textOf(value, loggable);
     return '';
   }
-  return safeString(value);
+  return textOf(value, loggable);
 }
 
-function ownExtras(value: object): Record<string, unknown> | undefined {
+function ownExtras(value: object, loggable: MakeLoggable): Record<string, unknown> | undefined {
   let keys: string[];
   try {
     keys = Object.keys(value);
@@ -76,36 +77,37 @@ function ownExtras(value: object): Record<string, unknown> | undefined {
     }
   }
   if (!any) return undefined;
-  const loggable = toLoggable(extras);
-  return loggable !== null && typeof loggable === 'object' ? (loggable as Record<string, unknown>) : undefined;
+  const safe = loggable(extras);
+  return safe !== null && typeof safe === 'object' ? (safe as Record<string, unknown>) : undefined;
 }
 
-function node(value: unknown, seen: unknown[]): CauseNode {
-  const result: CauseNode = { type: typeOf(value), message: messageOf(value) };
+function node(value: unknown, seen: unknown[], loggable: MakeLoggable): CauseNode {
+  const result: CauseNode = { type: typeOf(value), message: messageOf(value, loggable) };
   if (value === null || typeof value !== 'object') return result;
   const stack = readProperty(value, 'stack');
   if (typeof stack === 'string' && stack !== '') result.stack_trace = stack;
   const code = readProperty(value, 'code');
   if (typeof code === 'string' || typeof code === 'number') result.code = String(code);
-  const props = ownExtras(value);
+  const props = ownExtras(value, loggable);
   if (props) result.props = props;
   const cause = readProperty(value, 'cause');
   if (cause !== undefined) {
     if (seen.includes(cause)) {
       result.cause = { type: 'Circular', message: '[Circular]' };
     } else if (seen.length < MAX_CAUSE_DEPTH) {
-      result.cause = node(cause, [...seen, cause]);
+      result.cause = node(cause, [...seen, cause], loggable);
     }
   }
   return result;
 }
 
 /**
- * Turns any thrown value (Error, string, plain object, null, ...) into the contract's error shape.
- * Never throws: properties that throw on read are reported instead of propagated.
+ * Turns any thrown value (Error, string, plain object, null, ...) into the contract's error shape,
+ * its extra properties made safe by `loggable`. Never throws: properties that throw on read are
+ * reported instead of propagated.
  */
-export function serializeError(err: unknown): SerializedError {
-  const { props, cause, ...top } = node(err, [err]);
+export function errorShape(err: unknown, loggable: MakeLoggable): SerializedError {
+  const { props, cause, ...top } = node(err, [err], loggable);
   const result: SerializedError = top;
   if (props || cause) {
     result.cause = {};
