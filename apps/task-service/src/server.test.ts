@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from './server.js';
 import { buildTestApp } from './testApp.testing.js';
@@ -25,8 +26,9 @@ async function start(shutdownGraceMs: number) {
 describe('startServer', () => {
   it('drains an in-flight request before closing and refuses new connections', async () => {
     const { server, url, logs } = await start(5000);
-    const slow = fetch(`${url}/api/tasks?delayMs=400`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    const arrived = once(server.server, 'request');
+    const slow = fetch(`${url}/api/tasks?delayMs=1000`);
+    await arrived;
     const shutdown = server.shutdown('SIGTERM');
     const readiness = await fetch(`${url}/health/readiness`).catch((err: Error) => err);
     const response = await slow;
@@ -42,8 +44,9 @@ describe('startServer', () => {
 
   it('closes connections still busy when the grace period ends', async () => {
     const { server, url, logs } = await start(200);
+    const arrived = once(server.server, 'request');
     const slow = fetch(`${url}/api/tasks?delayMs=5000`).catch((err: Error) => err);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await arrived;
     const started = performance.now();
     expect(await server.shutdown('SIGTERM')).toEqual({ drained: false });
     expect(performance.now() - started).toBeLessThan(2000);

@@ -6,6 +6,10 @@ export interface TrafficOptions {
   /** Base URL of the service, e.g. http://127.0.0.1:8080. */
   url: string;
   durationMs: number;
+  /** Stop once this many requests were sent (durationMs still bounds the run). Default no limit. */
+  count?: number;
+  /** The mix each request's action is drawn from, by weight. Default TRAFFIC_ACTIONS. */
+  actions?: readonly TrafficAction[];
   /** Requests started per second (open loop: a slow service does not slow the schedule). */
   rate: number;
   /** Most requests in flight at once; ticks beyond it are counted as dropped. Default 32. */
@@ -50,12 +54,18 @@ const MAX_KNOWN_TASKS = 500;
 export async function runTraffic(options: TrafficOptions): Promise<TrafficSummary> {
   if (!(options.rate > 0)) throw new RangeError(`rate must be above 0, got ${options.rate}`);
   if (!(options.durationMs >= 0)) throw new RangeError(`durationMs must be 0 or more, got ${options.durationMs}`);
+  if (options.count !== undefined && !(Number.isInteger(options.count) && options.count > 0)) {
+    throw new RangeError(`count must be a whole number above 0, got ${options.count}`);
+  }
   const base = new URL(options.url);
   const random = options.random ?? Math.random;
   const concurrency = options.concurrency ?? 32;
-  const actions = TRAFFIC_ACTIONS.filter((action) => options.faults !== false || !action.fault);
+  const count = options.count ?? Number.POSITIVE_INFINITY;
+  const actions = (options.actions ?? TRAFFIC_ACTIONS).filter((action) => options.faults !== false || !action.fault);
+  if (actions.length === 0) throw new RangeError('actions must name at least one action the run may send');
   const totalWeight = actions.reduce((sum, action) => sum + action.weight, 0);
-  const create = actions.find((action) => action.name === 'create') as TrafficAction;
+  // Stands in for an action that needs a task while none is known yet.
+  const create = TRAFFIC_ACTIONS.find((action) => action.name === 'create') as TrafficAction;
   const known: string[] = [];
   const busy = new Map<string, number>();
   const summary: TrafficSummary = { sent: 0, expected: 0, unexpected: 0, dropped: 0, byAction: {}, elapsedMs: 0 };
@@ -67,7 +77,7 @@ export async function runTraffic(options: TrafficOptions): Promise<TrafficSummar
       actions.find((candidate) => {
         roll -= candidate.weight;
         return roll < 0;
-      }) ?? create;
+      }) ?? (actions.at(-1) as TrafficAction);
     if (!action.needsTask) return { action };
     const index = Math.floor(random() * known.length);
     const taskId = known[index];
@@ -134,7 +144,7 @@ export async function runTraffic(options: TrafficOptions): Promise<TrafficSummar
   const interval = 1000 / options.rate;
   for (let tick = 0; ; tick += 1) {
     const due = start + tick * interval;
-    if (tick * interval >= options.durationMs || options.signal?.aborted) break;
+    if (tick * interval >= options.durationMs || summary.sent >= count || options.signal?.aborted) break;
     const wait = due - performance.now();
     if (wait > 0) await sleep(wait, undefined, options.signal ? { signal: options.signal } : {}).catch(() => {});
     if (options.signal?.aborted) break;

@@ -44,6 +44,3 @@ export function activeSpanContext(): TraceContext | undefined {
     return undefined;
   }
 }
-
-/** Whether @opentelemetry/api could be loaded. */
-export const otelAvailable = otel !== undefined;

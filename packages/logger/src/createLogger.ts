@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { mergeBindingsOnChild } from './bindings.js';
 import { registerExitHandlers } from './exitHandlers.js';
+import { isoTime } from './isoTime.js';
 import { isPlainObject } from './isPlainObject.js';
 import { type LoggerLevel, resolveLevel } from './levels.js';
 import { type LineState, prepareLogCall } from './logCall.js';
@@ -104,7 +105,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
         messageKey: 'message',
         errorKey: 'error',
         base,
-        timestamp: pino.stdTimeFunctions.isoTime,
+        timestamp: isoTime,
         formatters: { level: (label) => ({ level: label }) },
         // Errors are serialized before pino sees them; pino's default err serializer (applied to
         // the errorKey) would serialize the result a second time.

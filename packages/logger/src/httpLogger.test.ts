@@ -164,19 +164,48 @@ describe('httpLogger', () => {
     expect(requestLines(sink).map((r) => r.url?.path)).toEqual(['/metrics']);
   });
 
+  it('gives each request one req.log, which a handler may replace', async () => {
+    const sink = lineSink();
+    const logger = createLogger({ handleExit: false, env: {}, destination: sink.stream });
+    const app = express();
+    app.use(httpLogger({ logger }));
+    app.get('/replaced', (req, res) => {
+      const replacement = logger.child({ component: 'replaced' });
+      req.log = replacement;
+      res.json({ replaced: req.log === replacement });
+    });
+    app.get('/stable', (req, res) => {
+      res.json({ stable: req.log === req.log });
+    });
+    expect((await request(app).get('/stable')).body).toEqual({ stable: true });
+    expect((await request(app).get('/replaced')).body).toEqual({ replaced: true });
+  });
+
   it('logs a request the client abandons', async () => {
     const sink = lineSink();
     const logger = createLogger({ handleExit: false, env: {}, destination: sink.stream });
     const middleware = httpLogger({ logger });
-    const server = createServer((req, res) => middleware(req, res, () => undefined));
+    let arrived: () => void = () => undefined;
+    let closed: () => void = () => undefined;
+    const requestArrived = new Promise<void>((resolve) => {
+      arrived = resolve;
+    });
+    const responseClosed = new Promise<void>((resolve) => {
+      closed = resolve;
+    });
+    const server = createServer((req, res) => {
+      // Registered after the middleware's own listener, so the line is written when this runs.
+      middleware(req, res, () => undefined);
+      res.once('close', closed);
+      arrived();
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as { port: number };
     const controller = new AbortController();
     const pending = fetch(`http://127.0.0.1:${port}/slow`, { signal: controller.signal }).catch(() => undefined);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await requestArrived;
     controller.abort();
-    await pending;
-    for (let i = 0; i < 50 && sink.lines.length === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    await Promise.all([pending, responseClosed]);
     server.closeAllConnections();
     server.close();
     expect(sink.last()).toMatchObject({

@@ -99,9 +99,21 @@ export function httpLogger(options: HttpLoggerOptions): Middleware {
     const id = chooseRequestId(req, genReqId);
     const trace = parseTraceparent(req.headers.traceparent);
     const context: LogContext = { requestId: id, ...trace };
-    const log = bindContext(logger, context);
     req.id = id;
-    req.log = log;
+    // Made on first use: most handlers never log through req.log, and a child logger per request
+    // was a large part of the middleware's cost.
+    let log: Logger | undefined;
+    Object.defineProperty(req, 'log', {
+      configurable: true,
+      enumerable: true,
+      get: () => {
+        log ??= bindContext(logger, context);
+        return log;
+      },
+      set: (value: Logger) => {
+        log = value;
+      },
+    });
     if (!res.headersSent) res.setHeader(REQUEST_ID_HEADER, id);
 
     const path = urlPath(req);

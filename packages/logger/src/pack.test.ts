@@ -13,6 +13,9 @@ const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const schemaDir = join(packageDir, '../log-schema');
 const workspaceRoot = join(packageDir, '../..');
 const tsc = join(workspaceRoot, 'node_modules/typescript/bin/tsc');
+// One child process (node, or tsc loading the declarations) that takes seconds on a busy machine:
+// the bound only catches a hang, it measures nothing.
+const PROCESS_START_MS = 120_000;
 let scratch = '';
 let logger = '';
 let files: string[] = [];
@@ -86,37 +89,47 @@ describe('the packed package', () => {
     expect(manifest.dependencies).not.toHaveProperty('pino-http');
   });
 
-  it('imports and logs from a project outside the workspace', async () => {
-    await writeFile(join(scratch, 'use.mjs'), usage);
-    const { stdout } = await run(process.execPath, ['use.mjs'], { cwd: scratch });
-    const result = JSON.parse(stdout);
-    expect(result.mergeKey).toBe('app');
-    expect(result.levels).toContain('fatal');
-    expect(result.middleware).toBe('function');
-    expect(result.records[0]).toMatchObject({
-      level: 'info',
-      message: 'hello',
-      password: '[Redacted]',
-      service: { name: 'scratch' },
-    });
-    expect(result.records[1]).toMatchObject({ level: 'error', error: { type: 'Error', message: 'boom' } });
-    expect(result.trace.traceId).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
-  });
+  it(
+    'imports and logs from a project outside the workspace',
+    async () => {
+      await writeFile(join(scratch, 'use.mjs'), usage);
+      const { stdout } = await run(process.execPath, ['use.mjs'], { cwd: scratch });
+      const result = JSON.parse(stdout);
+      expect(result.mergeKey).toBe('app');
+      expect(result.levels).toContain('fatal');
+      expect(result.middleware).toBe('function');
+      expect(result.records[0]).toMatchObject({
+        level: 'info',
+        message: 'hello',
+        password: '[Redacted]',
+        service: { name: 'scratch' },
+      });
+      expect(result.records[1]).toMatchObject({ level: 'error', error: { type: 'Error', message: 'boom' } });
+      expect(result.trace.traceId).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
+    },
+    PROCESS_START_MS,
+  );
 
-  it('type-checks a consumer against the published declarations', async () => {
-    await writeFile(join(scratch, 'typed.mts'), typed);
-    const args = [
-      tsc,
-      '--noEmit',
-      '--strict',
-      '--module',
-      'nodenext',
-      '--moduleResolution',
-      'nodenext',
-      '--skipLibCheck',
-      'false',
-    ];
-    const typeRoots = ['--typeRoots', join(workspaceRoot, 'node_modules/@types'), '--types', 'node'];
-    await expect(run(process.execPath, [...args, ...typeRoots, 'typed.mts'], { cwd: scratch })).resolves.toBeDefined();
-  });
+  it(
+    'type-checks a consumer against the published declarations',
+    async () => {
+      await writeFile(join(scratch, 'typed.mts'), typed);
+      const args = [
+        tsc,
+        '--noEmit',
+        '--strict',
+        '--module',
+        'nodenext',
+        '--moduleResolution',
+        'nodenext',
+        '--skipLibCheck',
+        'false',
+      ];
+      const typeRoots = ['--typeRoots', join(workspaceRoot, 'node_modules/@types'), '--types', 'node'];
+      await expect(
+        run(process.execPath, [...args, ...typeRoots, 'typed.mts'], { cwd: scratch }),
+      ).resolves.toBeDefined();
+    },
+    PROCESS_START_MS,
+  );
 });

@@ -16,13 +16,17 @@ export function errorText(err: unknown): string {
   }
 }
 
-/** Cuts a string to max characters with a marker, never splitting a surrogate pair. */
+/** Appended to a string that was cut. */
+export const TRUNCATED_MARK = '...[truncated]';
+
+/** The string cut to max characters with a marker (never splitting a surrogate pair), if longer. */
 export function cutString(value: string, max: number): string {
+  if (value.length <= max) return value;
   let end = max;
   const code = value.charCodeAt(end - 1);
   // Do not leave half of a surrogate pair behind.
   if (code >= 0xd800 && code <= 0xdbff) end -= 1;
-  return `${value.slice(0, end)}...[truncated]`;
+  return value.slice(0, end) + TRUNCATED_MARK;
 }
 
 /** Sets a key as an own data property, `__proto__` included (assignment would set the prototype). */

@@ -1,7 +1,7 @@
+import { errorShape } from './errorShape.js';
 import { isError } from './isError.js';
 import { copyFirst, cutString, errorText, readProperty, setKey } from './readProperty.js';
 import { isSensitiveKey, REDACTED } from './redaction.js';
-import { serializeError } from './serializeError.js';
 
 /** Bounds that keep one record's serialization cheap whatever it is handed. */
 export interface LoggableLimits {
@@ -89,7 +89,7 @@ class Walker {
       this.ancestors[depth] = value;
       return proto === Array.prototype ? this.array(value as unknown[], depth) : this.plain(value, depth);
     }
-    if (isError(value)) return serializeError(value);
+    if (isError(value)) return errorShape(value, toLoggable);
     if (this.isAncestor(value, depth)) return '[Circular]';
     if (ArrayBuffer.isView(value)) return `[${value.constructor.name} ${value.byteLength} bytes]`;
     if (depth >= this.limits.maxDepth) return Array.isArray(value) ? '[Array]' : '[Object]';
@@ -138,7 +138,7 @@ class Walker {
   }
 
   private clean(key: string, item: unknown, depth: number, top: boolean): unknown {
-    if (top && (key === 'error' || key === 'err') && item != null) return serializeError(item);
+    if (top && (key === 'error' || key === 'err') && item != null) return errorShape(item, toLoggable);
     return item != null && isSensitiveKey(key) ? REDACTED : this.value(item, depth + 1);
   }
 
@@ -222,7 +222,7 @@ export function toLoggable(value: unknown, limits: LoggableLimits = DEFAULT_LIMI
 }
 
 // Records reuse one walker per limits object. Walks inside a walk (an Error's properties, via
-// serializeError and toLoggable) get their own walker, so the ancestor chain is never shared.
+// errorShape and toLoggable) get their own walker, so the ancestor chain is never shared.
 const walkers = new WeakMap<LoggableLimits, Walker>();
 function walkerFor(limits: LoggableLimits): Walker {
   let walker = walkers.get(limits);

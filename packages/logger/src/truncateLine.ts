@@ -1,27 +1,19 @@
 import type { LogRecord } from '@loglift/log-schema';
 import { isPlainObject } from './isPlainObject.js';
+import { cutString, TRUNCATED_MARK } from './readProperty.js';
 
 /** Smallest accepted maxLineBytes: room for the fields a truncated record always keeps. */
 export const MIN_LINE_BYTES = 1024;
 
 const STRING_CAPS = [4096, 1024, 256, 64];
 const ARRAY_CAP = 20;
-const MARK = '...[truncated]';
 
 function byteLength(line: string): number {
   return Buffer.byteLength(line, 'utf8');
 }
 
-function cut(value: string, max: number): string {
-  if (value.length <= max) return value;
-  let end = max;
-  const code = value.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
-  return value.slice(0, end) + MARK;
-}
-
 function capValues(value: unknown, maxString: number): unknown {
-  if (typeof value === 'string') return cut(value, maxString);
+  if (typeof value === 'string') return cutString(value, maxString);
   if (Array.isArray(value)) return value.slice(0, ARRAY_CAP).map((item) => capValues(item, maxString));
   if (isPlainObject(value)) {
     const out: Record<string, unknown> = {};
@@ -86,12 +78,12 @@ export function truncateLine(line: string, maxBytes: number): string {
   const text = message || errorMessage;
   let keep = text.length;
   for (;;) {
-    const candidate = serialize({ ...base, message: cut(text, keep) });
+    const candidate = serialize({ ...base, message: cutString(text, keep) });
     const bytes = byteLength(candidate);
     if (bytes <= maxBytes) return candidate;
     if (keep === 0) break;
     // Every character dropped saves at least one byte; the marker costs a few.
-    keep = Math.max(0, keep - (bytes - maxBytes) - MARK.length);
+    keep = Math.max(0, keep - (bytes - maxBytes) - TRUNCATED_MARK.length);
   }
   return serialize(withMarker({ time: record.time, level: record.level }, size));
 }
