@@ -114,6 +114,10 @@ const PRETTY_FIELDS = [
   'kubernetes.pod_name',
   'kubernetes.container_name',
   'stream',
+  'message',
+  'level',
+  'error.stack_trace',
+  // Documents written before the root fields existed.
   'log',
   'app.level',
   'app.message',
@@ -124,6 +128,6 @@ const PRETTY_FIELDS = [
 export function fetchFields(flags: OutputFlags): { fields?: string[] } {
   if (!flags.fields) return {};
   if (flags.output === 'json' || flags.output === 'ndjson') return { fields: flags.fields };
-  const extra = flags.output === 'raw' ? ['log', 'app.message'] : PRETTY_FIELDS;
+  const extra = flags.output === 'raw' ? ['message', 'log', 'app.message'] : PRETTY_FIELDS;
   return { fields: [...new Set([...flags.fields, ...extra])] };
 }
