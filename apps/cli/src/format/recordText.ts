@@ -58,6 +58,8 @@ export function appSummary(source: unknown): string | undefined {
   if (app === null || typeof app !== 'object' || Array.isArray(app)) return undefined;
   const pairs: string[] = [];
   const walk = (value: unknown, path: string) => {
+    // A level that is not a name or number says nothing readable; the head shows a readable one.
+    if (path === 'level') return;
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
       for (const [key, child] of Object.entries(value)) walk(child, path ? `${path}.${key}` : key);
       return;
