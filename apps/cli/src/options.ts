@@ -3,13 +3,15 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { ConnectionFlags } from './config/resolveConnection.js';
 import type { ColorMode } from './format/color.js';
 import { OUTPUT_FORMATS, type OutputFormat } from './format/outputFormat.js';
+import { substringGlob } from './substringGlob.js';
 
 export interface QueryFlags extends ConnectionFlags {
   since?: string;
   from?: string;
   to?: string;
   namespace?: string[];
-  pod?: string;
+  pod?: string[];
+  excludePod?: string[];
   container?: string[];
   node?: string[];
   label?: string[];
@@ -50,9 +52,10 @@ export function addFilterOptions(command: Command, { time = true } = {}): Comman
       .option('--to <time>', 'end time: ISO or now-5m');
   }
   return command
-    .option('-n, --namespace <name>', 'namespace (repeat or comma-separate for several)', collect)
-    .option('--pod <name>', 'pod name, glob (api-*) or /regex/')
-    .option('-c, --container <name>', 'container name (repeatable)', collect)
+    .option('-n, --namespace <name>', 'namespace containing this text, glob or /regex/ (repeatable)', collect)
+    .option('--pod <name>', 'pod name containing this text, glob (api-*) or /regex/ (repeatable)', collect)
+    .option('--exclude-pod <name>', 'leave out pods matching this, written like --pod (repeatable)', collect)
+    .option('-c, --container <name>', 'container name containing this text, glob or /regex/ (repeatable)', collect)
     .option('--node <name>', 'node name (repeatable)', collect)
     .option('-l, --label <key=value>', 'pod label (repeatable)', collect)
     .option('--service <name>', 'service.name of the app (repeatable)', collect)
@@ -77,9 +80,10 @@ export function toFilters(flags: QueryFlags): LogFilters {
     labels[pair.slice(0, at)] = pair.slice(at + 1);
   }
   return {
-    ...(flags.namespace ? { namespace: flags.namespace } : {}),
-    ...(flags.pod ? { pod: flags.pod } : {}),
-    ...(flags.container ? { container: flags.container } : {}),
+    ...(flags.namespace ? { namespace: flags.namespace.map(substringGlob) } : {}),
+    ...(flags.pod ? { pod: flags.pod.map(substringGlob) } : {}),
+    ...(flags.excludePod ? { excludePod: flags.excludePod.map(substringGlob) } : {}),
+    ...(flags.container ? { container: flags.container.map(substringGlob) } : {}),
     ...(flags.node ? { node: flags.node } : {}),
     ...(flags.service ? { service: flags.service } : {}),
     ...(flags.level ? { level: flags.level } : {}),
@@ -114,10 +118,10 @@ const PRETTY_FIELDS = [
   'kubernetes.pod_name',
   'kubernetes.container_name',
   'stream',
-  'level',
   'message',
+  'level',
   'error.stack_trace',
-  // documents stored before the typed root fields
+  // Documents written before the root fields existed.
   'log',
   'app.level',
   'app.message',

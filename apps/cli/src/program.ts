@@ -12,6 +12,10 @@ Connection: flags, LOGLIFT_* environment variables (LOGLIFT_URL, LOGLIFT_USERNAM
 LOGLIFT_CA_FILE, LOGLIFT_AUTH, LOGLIFT_AWS_REGION, LOGLIFT_AWS_SERVICE, LOGLIFT_INDEX), or a named
 context in LOGLIFT_CONFIG (default ~/.config/loglift/config.yaml).
 
+Names (--namespace, --pod, --exclude-pod, --container), as stern users type them: plain text
+matches anywhere in the name (--pod task-service), a glob matches the whole name (--pod 'api-*'),
+/regex/ is found anywhere in it, ^ and $ anchor it (--pod '/^api-[0-9a-f]+$/').
+
 Examples:
   loglift query 'level:error' -n shop --since 1h
   loglift tail --service checkout
@@ -19,7 +23,12 @@ Examples:
   loglift stats --since 24h
   loglift fields
 
-Exit codes: 0 ok, 1 error (cluster, auth, failed check), 2 usage (bad flag, DQL or time).`;
+Warnings on stderr say why a query may find nothing: a field the index does not have or does not
+index, a value ending in and/or/not (DQL reads 'level:error and' as the value "error and").
+They do not change the exit code.
+
+Exit codes: 0 ok (also when nothing matched), 1 error (cluster, auth, TLS, timeout, failed check),
+2 usage (bad flag, DQL or time), 130 interrupted.`;
 
 export function createProgram(): Command {
   const program = new Command('loglift')

@@ -1,5 +1,6 @@
 import { DqlFieldError, DqlSyntaxError, InvalidInputError, LogliftQueryError } from '@loglift/query';
 import { CommanderError } from 'commander';
+import { connectionFix } from './connectionFix.js';
 import { createProgram } from './program.js';
 import { UsageError } from './usageError.js';
 
@@ -41,7 +42,8 @@ function report(error: unknown): number {
     return EXIT_USAGE;
   }
   if (error instanceof LogliftQueryError) {
-    process.stderr.write(`loglift: ${message}\n`);
+    const fix = connectionFix(error);
+    process.stderr.write(`loglift: ${message}\n${fix ? `  fix: ${fix}\n` : ''}`);
     return EXIT_ERROR;
   }
   process.stderr.write(`loglift: unexpected error: ${error instanceof Error ? (error.stack ?? message) : message}\n`);

@@ -12,7 +12,10 @@ export interface Session {
 
 export function openSession(flags: ConnectionFlags): Session {
   const { connection, timeZone } = resolveConnection(flags);
-  return { client: createClient(connection), timeZone };
+  const onWaiting = ({ url, elapsedMs }: { url: string; elapsedMs: number }) => {
+    process.stderr.write(`loglift: still waiting for an answer from ${url} (${Math.round(elapsedMs / 1000)} s)\n`);
+  };
+  return { client: createClient({ ...connection, onWaiting }), timeZone };
 }
 
 export function hitWriter(flags: OutputFlags, timeZone: string): HitWriter {

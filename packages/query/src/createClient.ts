@@ -27,6 +27,8 @@ export interface ConnectionOptions {
   readonly maxRetries?: number;
   /** First backoff delay, doubled on each retry (with jitter), default 250 ms. */
   readonly retryDelayMs?: number;
+  /** Called every 5 s while a request waits for its answer, e.g. to tell a person why it is slow. */
+  readonly onWaiting?: (waiting: { readonly url: string; readonly elapsedMs: number }) => void;
 }
 
 export const DEFAULT_INDEX = 'logs-loglift';
@@ -63,6 +65,8 @@ export function createClient(options: ConnectionOptions): LogClient {
     url: `${url.protocol}//${url.host}`,
     index: options.index ?? DEFAULT_INDEX,
     username: auth.type === 'basic' ? auth.username : undefined,
+    caFile: options.caFile,
+    onWaiting: options.onWaiting,
     maxRetries: options.maxRetries ?? 3,
     retryDelayMs: options.retryDelayMs ?? 250,
   });

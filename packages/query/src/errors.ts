@@ -35,7 +35,7 @@ export class QueryError extends LogliftQueryError {
 
 /** No answer from the cluster: DNS, refused connection, TLS failure or timeout. */
 export class UnreachableError extends LogliftQueryError {
-  override readonly name = 'UnreachableError';
+  override readonly name: string = 'UnreachableError';
   constructor(
     message: string,
     readonly url: string,

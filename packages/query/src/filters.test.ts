@@ -13,7 +13,7 @@ describe('filterClauses', () => {
     [{ traceId: 'abc' }, [{ term: { trace_id: 'abc' } }]],
     [{ pod: 'api-7d9f' }, [{ term: { 'kubernetes.pod_name': 'api-7d9f' } }]],
     [{ pod: 'api-*' }, [{ wildcard: { 'kubernetes.pod_name': { value: 'api-*' } } }]],
-    [{ pod: '/api-[0-9]+/' }, [{ regexp: { 'kubernetes.pod_name': { value: 'api-[0-9]+' } } }]],
+    [{ pod: '/api-[0-9]+/' }, [{ regexp: { 'kubernetes.pod_name': { value: '.*api-[0-9]+.*' } } }]],
     [
       { labels: { 'app.kubernetes.io/name': 'api', tier: 'web' } },
       [{ term: { 'kubernetes.labels.app_kubernetes_io/name': 'api' } }, { term: { 'kubernetes.labels.tier': 'web' } }],

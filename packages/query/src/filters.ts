@@ -2,12 +2,19 @@ import { isLevel, LEVELS, type Level } from '@loglift/log-schema';
 import type { QueryDsl } from './compileDql.js';
 import { FIELDS } from './contractFields.js';
 import { InvalidInputError } from './errors.js';
+import { namePatternsClause } from './namePattern.js';
 
 /** Filters named as `kubectl`/`stern` users know them. Lists match any of their values. */
 export interface LogFilters {
+  /**
+   * Namespace, pod and container names: each value an exact name, a glob over the whole name
+   * (`api-*`) or a regular expression between slashes found anywhere in it (`/api-[0-9a-f]+/`,
+   * `/^api-/`); several values match any of them.
+   */
   readonly namespace?: string | readonly string[];
-  /** Exact name, glob (`api-*`) or regular expression between slashes (`/api-[0-9a-f]+/`). */
-  readonly pod?: string;
+  readonly pod?: string | readonly string[];
+  /** Pods to leave out, written like `pod`. */
+  readonly excludePod?: string | readonly string[];
   readonly container?: string | readonly string[];
   readonly node?: string | readonly string[];
   /** `key=value` pairs, all of which must match; dots in keys are stored as `_` by Fluent Bit. */
@@ -21,12 +28,18 @@ export interface LogFilters {
 /** Query clauses (all must match) for the given filters. */
 export function filterClauses(filters: LogFilters = {}): QueryDsl[] {
   const clauses: QueryDsl[] = [];
-  addValues(clauses, FIELDS.namespace, filters.namespace);
-  addValues(clauses, FIELDS.container, filters.container);
+  if (filters.namespace !== undefined)
+    clauses.push(...namePatternsClause(FIELDS.namespace, filters.namespace, 'namespace'));
+  if (filters.container !== undefined)
+    clauses.push(...namePatternsClause(FIELDS.container, filters.container, 'container'));
   addValues(clauses, FIELDS.node, filters.node);
   addValues(clauses, FIELDS.service, filters.service);
   if (filters.traceId) clauses.push({ term: { [FIELDS.traceId]: filters.traceId } });
-  if (filters.pod) clauses.push(podClause(filters.pod));
+  if (filters.pod !== undefined) clauses.push(...namePatternsClause(FIELDS.pod, filters.pod, 'pod'));
+  if (filters.excludePod !== undefined) {
+    const excluded = namePatternsClause(FIELDS.pod, filters.excludePod, 'pod');
+    if (excluded.length > 0) clauses.push({ bool: { must_not: excluded } });
+  }
   for (const [key, value] of Object.entries(filters.labels ?? {})) {
     clauses.push({ term: { [`${FIELDS.labels}.${key.replaceAll('.', '_')}`]: value } });
   }
@@ -48,21 +61,6 @@ export function parseLevels(level: string | readonly string[]): Level[] {
   }
   if (levels.size === 0) throw new InvalidInputError('--level needs at least one level');
   return LEVELS.filter((known) => levels.has(known));
-}
-
-function podClause(pod: string): QueryDsl {
-  if (pod.length > 2 && pod.startsWith('/') && pod.endsWith('/')) {
-    const pattern = pod.slice(1, -1);
-    try {
-      new RegExp(pattern);
-    } catch {
-      throw new InvalidInputError(`invalid pod regular expression ${pod}`);
-    }
-    // Lucene regexps are anchored, like a full match; `.*` lets people search by substring.
-    return { regexp: { [FIELDS.pod]: { value: pattern } } };
-  }
-  if (/[*?]/.test(pod)) return { wildcard: { [FIELDS.pod]: { value: pod } } };
-  return { term: { [FIELDS.pod]: pod } };
 }
 
 function addValues(clauses: QueryDsl[], field: string, value: string | readonly string[] | undefined): void {

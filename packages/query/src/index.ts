@@ -1,11 +1,13 @@
 export { buildQuery, prepareQuery, type QueryInput } from './buildQuery.js';
 export { type CompileOptions, compileDql, type QueryDsl } from './compileDql.js';
+export { RequestTimeoutError, SchemeMismatchError, TlsTrustError } from './connectionErrors.js';
 export { ERROR_LEVELS, FIELDS } from './contractFields.js';
 export { type CountOptions, count } from './count.js';
 export { type AuthOptions, type ConnectionOptions, createClient, DEFAULT_INDEX } from './createClient.js';
 export { type AppKey, describeFields, type FieldDescription, type IndexedField } from './describeFields.js';
 export type { DqlLiteral, DqlNode, RangeOperator } from './dqlAst.js';
 export { DqlFieldError, DqlLuceneSyntaxError, DqlSyntaxError } from './dqlErrors.js';
+export { type DqlWarning, findDqlWarnings } from './dqlWarnings.js';
 export {
   AuthError,
   ClusterError,

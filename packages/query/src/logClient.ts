@@ -5,10 +5,16 @@ import { catalogFromFieldCaps, type FieldCapsResponse } from './fieldCaps.js';
 import { FieldCatalog } from './fieldCatalog.js';
 import { isRetryable, toQueryError } from './toQueryError.js';
 
+const WAITING_NOTICE_MS = 5000;
+
 export interface LogClientSettings {
   readonly url: string;
   readonly index: string;
-  readonly username?: string;
+  readonly username?: string | undefined;
+  /** Named in TLS errors. */
+  readonly caFile?: string | undefined;
+  /** Called every few seconds while a request waits for its answer. */
+  readonly onWaiting?: ((waiting: { readonly url: string; readonly elapsedMs: number }) => void) | undefined;
   readonly maxRetries: number;
   readonly retryDelayMs: number;
 }
@@ -37,6 +43,20 @@ export class LogClient {
 
   /** Sends a request with retries on 429/502/503/504 and maps failures to typed errors. */
   async request<T>(request: RawRequest, signal?: AbortSignal): Promise<T> {
+    const started = Date.now();
+    const onWaiting = this.settings.onWaiting;
+    const waiting = onWaiting
+      ? setInterval(() => onWaiting({ url: this.settings.url, elapsedMs: Date.now() - started }), WAITING_NOTICE_MS)
+      : undefined;
+    waiting?.unref();
+    try {
+      return await this.attempt<T>(request, started, signal);
+    } finally {
+      clearInterval(waiting);
+    }
+  }
+
+  private async attempt<T>(request: RawRequest, started: number, signal?: AbortSignal): Promise<T> {
     for (let attempt = 0; ; attempt += 1) {
       signal?.throwIfAborted();
       const pending = this.opensearch.transport.request({
@@ -54,7 +74,9 @@ export class LogClient {
         return (await pending).body as T;
       } catch (error) {
         signal?.throwIfAborted();
-        if (!isRetryable(error) || attempt >= this.settings.maxRetries) throw toQueryError(error, this.settings);
+        if (!isRetryable(error) || attempt >= this.settings.maxRetries) {
+          throw toQueryError(error, { ...this.settings, elapsedMs: Date.now() - started });
+        }
         const delay = this.settings.retryDelayMs * 2 ** attempt;
         await sleep(delay / 2 + Math.random() * (delay / 2), undefined, signal ? { signal } : undefined);
       } finally {

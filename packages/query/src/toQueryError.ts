@@ -1,4 +1,5 @@
 import { errors } from '@opensearch-project/opensearch';
+import { connectionError } from './connectionErrors.js';
 import {
   AuthError,
   ClusterError,
@@ -16,7 +17,16 @@ interface ErrorBody {
 }
 
 /** Turns a client error into one of our typed errors with a message that says what happened. */
-export function toQueryError(error: unknown, context: { url: string; index: string; username?: string }): Error {
+export function toQueryError(
+  error: unknown,
+  context: {
+    url: string;
+    index: string;
+    username?: string | undefined;
+    caFile?: string | undefined;
+    elapsedMs?: number;
+  },
+): Error {
   if (error instanceof LogliftQueryError) return error;
   if (error instanceof errors.ResponseError) {
     const status = error.statusCode;
@@ -43,10 +53,13 @@ export function toQueryError(error: unknown, context: { url: string; index: stri
     return new ClusterError(`OpenSearch answered ${status}: ${reason}`, status);
   }
   if (error instanceof errors.TimeoutError) {
-    return new UnreachableError(`request to ${context.url} timed out`, context.url);
+    return connectionError(error.message, context, true) ?? new UnreachableError(error.message, context.url);
   }
   if (error instanceof errors.ConnectionError || error instanceof errors.NoLivingConnectionsError) {
-    return new UnreachableError(`cannot reach OpenSearch at ${context.url}: ${error.message}`, context.url);
+    return (
+      connectionError(error.message, context, false) ??
+      new UnreachableError(`cannot reach OpenSearch at ${context.url}: ${error.message}`, context.url)
+    );
   }
   return error instanceof Error ? error : new Error(String(error));
 }

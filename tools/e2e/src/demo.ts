@@ -1,9 +1,11 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLogger, flushLogger } from '@loglift/logger';
+import { cliInstructions } from './cliInstructions.js';
 import { countDocuments, type OpenSearchConnection } from './openSearchHttp.js';
 import { type Pipeline, startPipeline } from './pipeline.js';
+import { recordProcess } from './processRecord.js';
 import { repoRoot } from './repoRoot.js';
 import { cliEnv, runCli } from './runCli.js';
 import { waitFor } from './waitFor.js';
@@ -11,33 +13,46 @@ import { waitFor } from './waitFor.js';
 /**
  * The README's main job: runs the pipeline against a running test node, prints what it started,
  * shows `loglift stats` and recent errors, then follows the logs until Ctrl-C (or exits, --once).
- *   node --import tsx --conditions=@loglift/source tools/e2e/src/demo.ts --connection <file> [--once]
+ *   node --import tsx --conditions=@loglift/source tools/e2e/src/demo.ts --connection <file> [--state-dir <dir>] [--once]
  * `demo.sh` does the set-up and starts the node; use that.
  */
 const logger = createLogger({ service: { name: 'loglift-demo' }, destination: process.stderr, handleExit: false });
-const say = (text = '') => process.stdout.write(`${text}\n`);
+const stop = new AbortController();
+// Nobody reads any more (`demo.sh | tee`, tee gone): stop everything, and write nothing further.
+let outputClosed = false;
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', () => {
+    outputClosed = true;
+    stop.abort();
+  });
+}
+const say = (text = '') => {
+  if (!outputClosed) process.stdout.write(`${text}\n`);
+};
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { connection: { type: 'string' }, once: { type: 'boolean', default: false } },
+    options: {
+      connection: { type: 'string' },
+      'state-dir': { type: 'string' },
+      once: { type: 'boolean', default: false },
+    },
     strict: true,
   });
   if (!values.connection) throw new Error('--connection <file with the OpenSearch connection JSON> is required');
   const connectionFile = values.connection;
   const connection = JSON.parse(readFileSync(connectionFile, 'utf8')) as OpenSearchConnection;
   const once = values.once || process.env.LOGLIFT_DEMO_ONCE === '1';
-  const stateDir = join(repoRoot, '.cache/e2e-demo');
+  const stateDir = values['state-dir'] ?? join(repoRoot, '.cache/e2e-demo');
   const workDir = join(stateDir, 'run');
   rmSync(workDir, { recursive: true, force: true });
 
-  const stop = new AbortController();
   let pipeline: Pipeline | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
-    logger.info({ signal }, 'stopping the demo');
+    if (!outputClosed) logger.info({ signal }, 'stopping the demo');
     stop.abort();
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, onSignal);
   try {
     pipeline = await startPipeline({
       opensearch: connection,
@@ -45,16 +60,10 @@ async function main(): Promise<number> {
       traffic: once ? { duration: '15s', rate: 10 } : { duration: '12h', rate: 5 },
       hostile: { rounds: 1, intervalMs: 50 },
       log: (message) => logger.info(message),
+      onProcess: (name, pid) => recordProcess(join(stateDir, 'processes'), name, pid),
     });
     const started = pipeline;
-    writeFileSync(
-      join(stateDir, 'pids'),
-      `${started
-        .processes()
-        .map((p) => p.pid)
-        .filter(Boolean)
-        .join('\n')}\n`,
-    );
+    if (stop.signal.aborted) return 130;
     say('\n== loglift is running on this machine');
     say(`OpenSearch      ${connection.url} (secured; admin credentials in ${connectionFile}, CA ${connection.caFile})`);
     say(`data stream     ${started.index}  (template, roles and writer user created by the bootstrap)`);
@@ -69,21 +78,33 @@ async function main(): Promise<number> {
 
     const env = cliEnv(connection, started.index);
     const byContainer = { term: { 'kubernetes.container_name': 'task-service' } };
-    if (once) await started.traffic?.exited;
+    if (once) {
+      logger.info('waiting for the traffic generator to finish its run (15 s)');
+      await Promise.race([started.traffic?.exited, aborted(stop.signal)]);
+    }
+    const waitStarted = Date.now();
+    let shown = waitStarted;
     await waitFor(
-      async () =>
-        stop.signal.aborted ||
-        (await countDocuments(connection, started.index, byContainer)) >= Math.min(started.taskService.lines(), 20)
-          ? true
-          : undefined,
+      async () => {
+        if (stop.signal.aborted) return true;
+        const stored = await countDocuments(connection, started.index, byContainer);
+        if (stored >= Math.min(started.taskService.lines(), 20)) return true;
+        if (Date.now() - shown >= 5000) {
+          shown = Date.now();
+          logger.info(
+            `waiting for task-service documents: ${stored} stored after ${Math.round((shown - waitStarted) / 1000)} s`,
+          );
+        }
+        return undefined;
+      },
       120_000,
       () => 'no task-service documents arrived',
     );
     if (stop.signal.aborted) return 130;
     say('\n== loglift stats --since 15m');
-    await runCli(['stats', '--since', '15m', '--top', '5'], env);
+    await runCli(['stats', '--since', '15m', '--top', '5'], env, stop.signal);
     say('\n== recent errors: loglift query --level error --since 15m --limit 5');
-    await runCli(['query', '--level', 'error', '--since', '15m', '--limit', '5'], env);
+    await runCli(['query', '--level', 'error', '--since', '15m', '--limit', '5'], env, stop.signal);
     say('\n== loglift verify');
     const ism = !/skipped\s+ism-policy/.test(started.bootstrapSummary);
     const desired = started.chart.bootstrapConfig as {
@@ -104,18 +125,26 @@ async function main(): Promise<number> {
         ...(ism ? ['--policy', desired.logs?.retention?.policy ?? 'loglift-logs-retention'] : []),
       ],
       env,
+      stop.signal,
     );
-    if (once || stop.signal.aborted) return 0;
+    if (stop.signal.aborted) return 130;
+    say('\n== use the loglift CLI against this node (paste into a shell; the password stays in a file)');
+    for (const line of cliInstructions({ connection, index: started.index, stateDir })) say(line);
+    if (once) return 0;
     say('\n== following the logs: loglift tail (Ctrl-C stops everything)');
     await runCli(['tail', '--tail', '5'], env, stop.signal);
     return 0;
   } finally {
     if (pipeline) {
-      logger.info('stopping the apps and the shipper');
+      if (!outputClosed) logger.info('stopping the apps and the shipper');
       await pipeline.stop();
     }
     await flushLogger(logger);
   }
+}
+
+function aborted(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
 }
 
 main().then(

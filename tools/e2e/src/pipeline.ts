@@ -30,6 +30,8 @@ export interface PipelineOptions {
   readonly hostile?: { readonly rounds: number; readonly intervalMs: number } | false;
   readonly buildBundles?: boolean;
   readonly log?: (line: string) => void;
+  /** Called for each long-running process as soon as it is started (the demo records them). */
+  readonly onProcess?: (name: string, pid: number) => void;
 }
 
 export interface Pipeline {
@@ -109,6 +111,7 @@ export async function startPipeline(options: PipelineOptions): Promise<Pipeline>
     fluentBit = new FluentBitShipper({ binary, config, workDir: options.workDir, httpPort, ...writer });
     await fluentBit.dryRun();
     await fluentBit.start();
+    if (fluentBit.pid !== undefined) options.onProcess?.('fluent-bit', fluentBit.pid);
     log(`shipping with Fluent Bit (${binary}), pid ${fluentBit.pid}`);
   } else {
     bulkWriter = new OpenSearchBulkWriter({
@@ -135,6 +138,7 @@ export async function startPipeline(options: PipelineOptions): Promise<Pipeline>
     traffic: options.traffic,
     hostile: options.hostile,
     log,
+    ...(options.onProcess ? { onProcess: options.onProcess } : {}),
   });
   const { namespace, taskService, taskServiceUrl, traffic, hostile, hostileCountFile } = apps;
 

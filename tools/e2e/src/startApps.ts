@@ -20,6 +20,7 @@ export interface AppsOptions {
   readonly traffic?: { readonly duration: string; readonly rate: number } | false | undefined;
   readonly hostile?: { readonly rounds: number; readonly intervalMs: number } | false | undefined;
   readonly log: (line: string) => void;
+  readonly onProcess?: (name: string, pid: number) => void;
 }
 
 export interface Apps {
@@ -72,6 +73,7 @@ export async function startApps(options: AppsOptions): Promise<Apps> {
       NODE_NAME,
     },
   });
+  options.onProcess?.('task-service', taskService.pid);
   const taskServiceUrl = `http://127.0.0.1:${port}`;
   await waitReady(taskServiceUrl, taskService);
   log(`task-service listening on ${taskServiceUrl} (pod ${namespace}/${tsPod}, pid ${taskService.pid})`);
@@ -97,6 +99,7 @@ export async function startApps(options: AppsOptions): Promise<Apps> {
       containerId: id,
       env: { ...process.env, OTEL_SERVICE_NAME: 'task-service-traffic' },
     });
+    options.onProcess?.('traffic generator', traffic.pid);
   }
 
   const hostileCountFile = join(options.workDir, 'hostile-count.json');
@@ -132,6 +135,7 @@ export async function startApps(options: AppsOptions): Promise<Apps> {
       container: 'hostile',
       containerId: id,
     });
+    options.onProcess?.('hostile app', hostile.pid);
   }
 
   return { namespace, taskService, taskServiceUrl, traffic, hostile, hostileCountFile };

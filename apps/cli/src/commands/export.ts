@@ -13,6 +13,7 @@ import {
   toTime,
 } from '../options.js';
 import { hitWriter, interruptSignal, openSession } from '../session.js';
+import { warnDql } from '../warnDql.js';
 
 interface Flags extends QueryFlags, OutputFlags {
   order: 'oldest' | 'newest';
@@ -44,6 +45,7 @@ export function exportCommand(): Command {
     const writer = hitWriter(flags, timeZone);
     const progress = process.stderr.isTTY ? new Progress(process.stderr) : undefined;
     try {
+      await warnDql(client, dql);
       for await (const hit of exportLogs(client, {
         ...(dql ? { query: dql } : {}),
         filters: toFilters(flags),

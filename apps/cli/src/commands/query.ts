@@ -12,6 +12,7 @@ import {
   toTime,
 } from '../options.js';
 import { hitWriter, openSession } from '../session.js';
+import { warnDql } from '../warnDql.js';
 
 interface Flags extends QueryFlags, OutputFlags {
   limit: number;
@@ -39,6 +40,7 @@ export function queryCommand(): Command {
   return command.addHelpText('after', EXAMPLES).action(async (dql: string | undefined, flags: Flags) => {
     const { client, timeZone } = openSession(flags);
     try {
+      await warnDql(client, dql);
       const result = await search(client, {
         ...(dql ? { query: dql } : {}),
         filters: toFilters(flags),

@@ -11,6 +11,7 @@ import {
   toFilters,
 } from '../options.js';
 import { hitWriter, interruptSignal, openSession } from '../session.js';
+import { warnDql } from '../warnDql.js';
 
 interface Flags extends QueryFlags, OutputFlags {
   tail: number;
@@ -46,6 +47,7 @@ export function tailCommand(): Command {
     const signal = interruptSignal();
     const writer = hitWriter(flags, timeZone);
     try {
+      await warnDql(client, dql);
       for await (const hit of follow(client, {
         ...(dql ? { query: dql } : {}),
         filters: toFilters(flags),

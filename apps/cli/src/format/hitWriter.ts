@@ -1,8 +1,8 @@
 import type { Writable } from 'node:stream';
 import type { LogHit } from '@loglift/query';
-import { getPath } from './getPath.js';
 import type { OutputFormat } from './outputFormat.js';
 import { formatPretty, type PrettySettings } from './pretty.js';
+import { messageText } from './recordText.js';
 
 /**
  * Writes hits to a stream in the chosen format, waiting for `drain` so a slow reader (a pipe,
@@ -50,9 +50,9 @@ export class HitWriter {
   }
 }
 
-/** The message as written by the app, or the raw line for non-JSON output. */
+/** The message as written by the app, the raw line for non-JSON output, else the app's JSON. */
 function rawLine(hit: LogHit): string {
-  const message =
-    getPath(hit.source, 'message') ?? getPath(hit.source, 'app.message') ?? getPath(hit.source, 'log') ?? '';
-  return (typeof message === 'string' ? message : JSON.stringify(message)).replace(/\n+$/, '');
+  const app = (hit.source as { app?: unknown }).app;
+  const text = messageText(hit.source) ?? (app === undefined ? '' : JSON.stringify(app));
+  return text.replace(/\n+$/, '');
 }

@@ -55,6 +55,55 @@ describe('formatPretty', () => {
   });
 });
 
+describe('formatPretty on records without a message', () => {
+  const at = '2024-05-01T10:00:00.000Z';
+  const settings = { color: false, timeZone: 'UTC' };
+
+  it('reads the root message and level of the document model', () => {
+    const line = formatPretty(
+      hit({
+        '@timestamp': at,
+        level: 'error',
+        message: 'payment failed',
+        service: { name: 'billing' },
+        http: { response: { status_code: 502 } },
+        app: { msg: 'payment failed', level: 50 },
+      }),
+      settings,
+    );
+    expect(line).toBe(`${at} -/-/- ERROR payment failed service=billing status=502`);
+  });
+
+  it('prints the app fields when a JSON record has no message', () => {
+    const line = formatPretty(
+      hit({ '@timestamp': at, app: { user: { id: 7, name: 'Ann Lee' }, tags: ['a', 'b'], level: 'info' } }),
+      settings,
+    );
+    expect(line).toBe(`${at} -/-/- INFO  user.id=7 user.name="Ann Lee" tags="[\\"a\\",\\"b\\"]"`);
+  });
+
+  it('never prints an object level, and names numeric pino levels', () => {
+    const objectLevel = formatPretty(
+      hit({ '@timestamp': at, app: { level: { VALUE: 30 }, message: 'odd' } }),
+      settings,
+    );
+    expect(objectLevel).toBe(`${at} -/-/- odd`);
+    const numeric = formatPretty(hit({ '@timestamp': at, app: { level: 40, message: 'slow' } }), settings);
+    expect(numeric).toBe(`${at} -/-/- WARN  slow`);
+  });
+
+  it('cuts a long summary of app fields', () => {
+    const line = formatPretty(hit({ '@timestamp': at, app: { blob: 'x'.repeat(1000) } }), settings);
+    expect(line.length).toBeLessThan(400);
+    expect(line.endsWith('…')).toBe(true);
+  });
+
+  it('shows the raw line of older documents', () => {
+    const line = formatPretty(hit({ '@timestamp': at, log: 'plain text line' }), settings);
+    expect(line).toBe(`${at} -/-/- plain text line`);
+  });
+});
+
 describe('formatTimestamp and getPath', () => {
   it('prints instants in a zone with its offset', () => {
     expect(formatTimestamp('2024-07-01T12:00:00.5Z', 'America/New_York')).toBe('2024-07-01T08:00:00.500-04:00');

@@ -2,6 +2,7 @@ import type { LogHit } from '@loglift/query';
 import { levelStyle, paint } from './color.js';
 import { formatTimestamp } from './formatTimestamp.js';
 import { getPath } from './getPath.js';
+import { appSummary, firstDefined, levelText, messageText, quote, stackTraceText } from './recordText.js';
 
 export interface PrettySettings {
   readonly color: boolean;
@@ -10,17 +11,17 @@ export interface PrettySettings {
   readonly fields?: readonly string[];
 }
 
-/** Shown after the message when present, with short labels. */
+/** Shown after the message when present, with short labels: root fields, else the older `app.` ones. */
 const KEY_FIELDS: readonly [string, string][] = [
-  ['app.service.name', 'service'],
-  ['app.http.request.method', 'method'],
-  ['app.http.route', 'route'],
-  ['app.http.response.status_code', 'status'],
-  ['app.http.server.duration_ms', 'ms'],
-  ['app.error.type', 'error'],
-  ['app.error.message', 'error_message'],
-  ['app.http.request.id', 'request_id'],
-  ['app.trace_id', 'trace_id'],
+  ['service.name', 'service'],
+  ['http.request.method', 'method'],
+  ['http.route', 'route'],
+  ['http.response.status_code', 'status'],
+  ['http.server.duration_ms', 'ms'],
+  ['error.type', 'error'],
+  ['error.message', 'error_message'],
+  ['http.request.id', 'request_id'],
+  ['trace_id', 'trace_id'],
 ];
 
 /** One line per record (plus indented stack-trace lines): time, namespace/pod/container, level, message. */
@@ -30,11 +31,16 @@ export function formatPretty(hit: LogHit, settings: PrettySettings): string {
   const where = ['kubernetes.namespace_name', 'kubernetes.pod_name', 'kubernetes.container_name']
     .map((path) => stringOf(getPath(source, path)) ?? '-')
     .join('/');
-  const level = stringOf(getPath(source, 'app.level')) ?? (getPath(source, 'stream') === 'stderr' ? 'stderr' : '');
-  const rawMessage = stringOf(getPath(source, 'app.message')) ?? stringOf(getPath(source, 'log')) ?? '';
+  const level = levelText(source) ?? (getPath(source, 'stream') === 'stderr' ? 'stderr' : '');
+  const message = messageText(source);
+  // A record without message or raw line still says something: the app's own fields.
+  const summary = message === undefined && !settings.fields ? appSummary(source) : undefined;
+  const rawMessage = message ?? summary ?? '';
   const [firstLine = '', ...moreLines] = rawMessage.replace(/\n+$/, '').split('\n');
-  const pairs = (settings.fields?.map((field) => [field, field] as const) ?? KEY_FIELDS)
-    .map(([path, label]) => [label, getPath(source, path)] as const)
+  // The summary has the key fields already.
+  const keyFields = summary === undefined ? KEY_FIELDS : [];
+  const pairs = (settings.fields?.map((field) => [field, field] as const) ?? keyFields)
+    .map(([path, label]) => [label, settings.fields ? getPath(source, path) : keyValue(source, path)] as const)
     .filter(([, value]) => value !== undefined && value !== null && value !== '')
     .map(([label, value]) => `${paint(`${label}=`, 'dim', color)}${quote(value)}`);
   const head = [
@@ -46,7 +52,7 @@ export function formatPretty(hit: LogHit, settings: PrettySettings): string {
   ]
     .filter((part) => part !== '')
     .join(' ');
-  const stack = stringOf(getPath(source, 'app.error.stack_trace'));
+  const stack = stackTraceText(source);
   const extra = [...moreLines, ...(stack ? stack.replace(/\n+$/, '').split('\n') : [])];
   return [head, ...extra.map((line) => `    ${paint(line, 'dim', color)}`)].join('\n');
 }
@@ -56,7 +62,6 @@ function stringOf(value: unknown): string | undefined {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-function quote(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return /[\s"=]/.test(text) ? JSON.stringify(text) : text;
+function keyValue(source: unknown, path: string): unknown {
+  return firstDefined(source, [path, `app.${path}`]);
 }
