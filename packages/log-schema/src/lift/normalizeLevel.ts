@@ -38,7 +38,7 @@ export const LEVEL_WORDS: Readonly<Record<string, Level>> = Object.freeze({
   emerg: 'fatal',
   emergency: 'fatal',
   panic: 'fatal',
-} as Record<string, Level>);
+} as unknown as Record<string, Level>);
 
 /** The level a word names, never a property inherited from Object (`constructor`, `toString`). */
 export function levelWord(word: string): Level | undefined {
