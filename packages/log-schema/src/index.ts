@@ -19,7 +19,7 @@ export { lookupPath } from './lift/lookupPath.js';
 export { LEVEL_WORDS, normalizeLevel, otelSeverity } from './lift/normalizeLevel.js';
 export { formatTime, parseTime } from './lift/parseTime.js';
 export { APP_TERM_MAX_BYTES, type SetAside, setAsideOversize } from './lift/setAsideOversize.js';
-export type { KubernetesMetadata, LogDocument, LogRecord, PipelineDocument } from './logDocument.js';
+export type { ContractFields, KubernetesMetadata, LogDocument, LogRecord, PipelineDocument } from './logDocument.js';
 export { MERGE_KEY, OVERSIZE_FIELDS, OVERSIZE_VALUES, TIMESTAMP_FIELD } from './mergeKey.js';
 export { pipelineFields } from './pipelineFields.js';
 export { valueAt, valueMatchesType } from './valueMatchesType.js';

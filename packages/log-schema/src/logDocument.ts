@@ -1,10 +1,10 @@
 import type { Level } from './levels.js';
 import type { MERGE_KEY } from './mergeKey.js';
 
-/** The JSON line @loglift/logger writes (fields an app adds are allowed beside these). */
-export interface LogRecord {
-  time: string;
-  level: Level;
+/** The contract's fields, as the logger writes them and as the lift types them at the root. */
+export interface ContractFields {
+  time?: string;
+  level?: Level;
   message?: string;
   service?: { name?: string; version?: string; environment?: string };
   k8s?: { pod?: { name?: string }; namespace?: { name?: string }; node?: { name?: string } };
@@ -20,7 +20,14 @@ export interface LogRecord {
   url?: { path?: string };
   user_agent?: { original?: string };
   client?: { address?: string };
-  error?: { type?: string; message?: string; stack_trace?: string; code?: string; cause?: Record<string, unknown> };
+  error?: { type?: string; message?: string; stack_trace?: string; code?: string };
+}
+
+/** The JSON line @loglift/logger writes (fields an app adds are allowed beside these). */
+export interface LogRecord extends ContractFields {
+  time: string;
+  level: Level;
+  error?: ContractFields['error'] & { cause?: Record<string, unknown> };
   log?: { truncated?: boolean; original_size?: number };
   [extra: string]: unknown;
 }
@@ -56,11 +63,11 @@ export interface PipelineDocument {
 }
 
 /**
- * A document as stored in OpenSearch: the contract's fields typed at the root (as the logger
- * writes them, without the truncation marker, which moves under `loglift`), `service.name_source`,
- * and the app's whole JSON line under the merge key.
+ * A document as stored in OpenSearch: the contract's fields typed at the root (the truncation
+ * marker moves under `loglift`), `service.name_source`, and the app's whole JSON line under the
+ * merge key.
  */
 export type LogDocument = PipelineDocument &
-  Partial<Omit<LogRecord, 'log' | 'service'>> & {
-    service?: LogRecord['service'] & { name_source?: string };
+  Omit<ContractFields, 'service'> & {
+    service?: ContractFields['service'] & { name_source?: string };
   } & { [K in typeof MERGE_KEY]?: Record<string, unknown> };

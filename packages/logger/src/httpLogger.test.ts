@@ -175,7 +175,9 @@ describe('httpLogger', () => {
       res.json({ replaced: req.log === replacement });
     });
     app.get('/stable', (req, res) => {
-      res.json({ stable: req.log === req.log });
+      // req.log is made on first use: a second read must give that same logger.
+      const first = req.log;
+      res.json({ stable: first === req.log });
     });
     expect((await request(app).get('/stable')).body).toEqual({ stable: true });
     expect((await request(app).get('/replaced')).body).toEqual({ replaced: true });

@@ -12,7 +12,7 @@ const run = (command: string, args: string[], cwd: string) =>
 const MAIN = `
 import { compileDql, createClient, FieldCatalog, type LogHit, search, UnreachableError } from '@loglift/query';
 const dsl = compileDql('level:error', { catalog: FieldCatalog.fromContract() });
-const level = (hit: LogHit): string | undefined => hit.source.app?.level;
+const level = (hit: LogHit): string | undefined => hit.source.level;
 const client = createClient({ url: 'http://127.0.0.1:9', maxRetries: 0 });
 const failure = await search(client, { limit: 1 }).then((result) => result.hits.map(level), (error: unknown) => error);
 console.log(JSON.stringify({ dsl, unreachable: failure instanceof UnreachableError }));
