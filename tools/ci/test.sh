@@ -89,6 +89,9 @@ fi
 cleanup
 OPENSEARCH_PID=""
 
+# The demo starts (and must stop) its own OpenSearch node, so it runs once the shared one is gone.
+run_target demo-test 1
+
 log "helm-unittest"
 for chart in charts/*/; do
   [ -d "$chart/tests" ] || continue
