@@ -52,6 +52,17 @@ describe('resolveConnection', () => {
     });
   });
 
+  it('takes the CA from --ca, --ca-file, LOGLIFT_CA_FILE or LOGLIFT_CA, flags first', () => {
+    const env = { ...noConfig, LOGLIFT_URL: 'https://search.example' };
+    const ca = (flags: Record<string, string>, extra: Record<string, string> = {}) =>
+      resolveConnection(flags, { ...env, ...extra }).connection.caFile;
+    expect(ca({ ca: '/short.pem' })).toBe('/short.pem');
+    expect(ca({ caFile: '/long.pem', ca: '/short.pem' })).toBe('/long.pem');
+    expect(ca({}, { LOGLIFT_CA: '/env.pem' })).toBe('/env.pem');
+    expect(ca({}, { LOGLIFT_CA: '/env.pem', LOGLIFT_CA_FILE: '/env-file.pem' })).toBe('/env-file.pem');
+    expect(ca({ ca: '/short.pem' }, { LOGLIFT_CA_FILE: '/env-file.pem' })).toBe('/short.pem');
+  });
+
   it.each([
     [{}, noConfig, /no OpenSearch URL/],
     [{ url: 'http://x', username: 'u' }, noConfig, /basic auth needs a username and password/],

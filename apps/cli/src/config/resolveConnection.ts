@@ -8,6 +8,8 @@ export interface ConnectionFlags {
   username?: string;
   password?: string;
   caFile?: string;
+  /** `--ca`, the short spelling of `--ca-file`. */
+  ca?: string;
   insecure?: boolean;
   auth?: string;
   awsRegion?: string;
@@ -58,7 +60,7 @@ export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv
     index: pick(flags.index, 'LOGLIFT_INDEX', context.index) ?? 'logs-loglift',
     tlsVerify: !(flags.insecure ?? context.insecure ?? false),
   };
-  const caFile = pick(flags.caFile, 'LOGLIFT_CA_FILE', context.caFile);
+  const caFile = pick(flags.caFile ?? flags.ca, 'LOGLIFT_CA_FILE', undefined) ?? env.LOGLIFT_CA ?? context.caFile;
   return {
     connection: caFile ? { ...connection, caFile } : connection,
     timeZone: flags.timezone ?? context.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC',
