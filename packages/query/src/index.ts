@@ -1,5 +1,5 @@
 export { buildQuery, prepareQuery, type QueryInput } from './buildQuery.js';
-export { type CompileOptions, compileDql, compileDqlNode, type QueryDsl } from './compileDql.js';
+export { type CompileOptions, compileDql, type QueryDsl } from './compileDql.js';
 export { ERROR_LEVELS, FIELDS } from './contractFields.js';
 export { type CountOptions, count } from './count.js';
 export { type AuthOptions, type ConnectionOptions, createClient, DEFAULT_INDEX } from './createClient.js';

@@ -1,7 +1,6 @@
-import { INDEX_MAPPING_SETTINGS } from '@loglift/log-schema';
+import { INDEX_MAPPING_SETTINGS, indexMappings } from '@loglift/log-schema';
 import type { BootstrapConfig } from '../config/schema.js';
 import { MANAGED_BY, type StepContext } from './context.js';
-import { buildLogMappings } from './logMappings.js';
 import { comparePlan, type Step, type StepPlan } from './step.js';
 
 /** Composable template for the data stream; settings in the nested string form GET returns. */
@@ -18,7 +17,7 @@ export function desiredIndexTemplate(logs: BootstrapConfig['logs']): Record<stri
           ...INDEX_MAPPING_SETTINGS,
         },
       },
-      mappings: buildLogMappings(),
+      mappings: indexMappings(),
     },
     _meta: { managed_by: MANAGED_BY },
   };

@@ -1,4 +1,4 @@
-import { documentPath, fieldStorage, indexMappings, MERGE_KEY } from '@loglift/log-schema';
+import { documentPath, fieldStorage, MERGE_KEY } from '@loglift/log-schema';
 
 /** Where an app field is stored: inside a flat_object parent, per the contract's storage rules. */
 export function appStorage(appPath: string): { parent: string; type: 'flat_object' } | undefined {
@@ -6,6 +6,3 @@ export function appStorage(appPath: string): { parent: string; type: 'flat_objec
   if (storage?.flatObject === undefined) return undefined;
   return { parent: storage.flatObject.slice(MERGE_KEY.length + 1), type: 'flat_object' };
 }
-
-/** The index template's mappings: the contract's, never a copy kept here. */
-export const buildLogMappings = indexMappings;
