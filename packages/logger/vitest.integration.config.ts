@@ -7,7 +7,7 @@ export default mergeConfig(
     test: {
       name: 'logger-integration',
       reporters: reporters('logger-integration'),
-      globalSetup: ['../../tools/opensearch/src/globalSetup.ts'],
+      globalSetup: ['@loglift/opensearch-testbed/globalSetup'],
     },
   }),
 );

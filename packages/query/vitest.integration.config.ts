@@ -1,8 +1,5 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, mergeConfig } from 'vitest/config';
 import { integrationBase, reporters } from '../../vitest.shared.js';
-
-const globalSetup = '../../tools/opensearch/src/globalSetup.ts';
 
 export default mergeConfig(
   integrationBase,
@@ -10,7 +7,7 @@ export default mergeConfig(
     test: {
       name: 'query-integration',
       reporters: reporters('query-integration'),
-      globalSetup: existsSync(new URL(globalSetup, import.meta.url)) ? [globalSetup] : [],
+      globalSetup: ['@loglift/opensearch-testbed/globalSetup'],
     },
   }),
 );

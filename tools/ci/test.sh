@@ -92,15 +92,25 @@ OPENSEARCH_PID=""
 # The demo starts (and must stop) its own OpenSearch node, so it runs once the shared one is gone.
 run_target demo-test 1
 
-log "helm-unittest"
-for chart in charts/*/; do
-  [ -d "$chart/tests" ] || continue
-  name=$(basename "$chart")
-  .cache/bin/helm-unittest -f 'tests/*_test.yaml' --output-type JUnit \
-    --output-file "$LOGLIFT_REPORT_DIR/helm-unittest-$name.junit.xml" "$chart" >&2
+log "helm-unittest (the chart's unittest target)"
+unittest_report="$LOGLIFT_REPORT_DIR/helm-unittest-loglift.junit.xml"
+pnpm_exec nx run @loglift/chart:unittest --outputStyle=stream -- \
+  --output-type JUnit --output-file "$unittest_report" >&2
+code=$?
+if [ "$code" -ne 0 ] && [ ! -s "$unittest_report" ]; then
+  printf '%s\t%s\n' "helm-unittest loglift (no report)" "$code" >>"$STEPS"
+fi
+
+# kube-validate's Go tests, once per pinned Kubernetes API module file; go test -json is counted
+# test by test (tools/ci/src/readGoTestReport.ts).
+log "kube-validate Go tests"
+for modfile in tools/kube-validate/go.mod tools/kube-validate/k8s-*.mod; do
+  name="kube-validate-$(basename "$modfile" .mod)"
+  (cd tools/kube-validate && GOWORK=off go test -json -count=1 -modfile="$(basename "$modfile")" -mod=readonly .) \
+    >"$LOGLIFT_REPORT_DIR/$name.gotest.jsonl"
   code=$?
-  if [ "$code" -ne 0 ] && [ ! -s "$LOGLIFT_REPORT_DIR/helm-unittest-$name.junit.xml" ]; then
-    printf '%s\t%s\n' "helm-unittest $name (no report)" "$code" >>"$STEPS"
+  if [ "$code" -ne 0 ] && [ ! -s "$LOGLIFT_REPORT_DIR/$name.gotest.jsonl" ]; then
+    printf '%s\t%s\n' "$name (no report)" "$code" >>"$STEPS"
   fi
 done
 

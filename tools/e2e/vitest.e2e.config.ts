@@ -10,7 +10,7 @@ export default mergeConfig(
       name: 'e2e-pipeline',
       reporters: reporters('e2e-pipeline'),
       include: ['src/**/*.e2e.test.ts'],
-      globalSetup: ['../../tools/opensearch/src/globalSetup.ts'],
+      globalSetup: ['@loglift/opensearch-testbed/globalSetup'],
       testTimeout: 240_000,
     },
   }),

@@ -19,10 +19,9 @@ const node = env.LOGLIFT_OPENSEARCH_URL
     }
   : await startTestNode();
 
-/** The test bed is loaded at run time so the app's build does not depend on it. */
+/** The test bed (a dev dependency) is loaded only when no node is named, so a named node needs no Java. */
 async function startTestNode() {
-  const modulePath = new URL('../../../tools/opensearch/src/startOpenSearch.ts', import.meta.url).href;
-  const testbed = (await import(modulePath)) as {
+  const testbed = (await import('@loglift/opensearch-testbed')) as {
     startOpenSearch(): Promise<{
       url: string;
       username: string;

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { parseDuration } from './duration.js';
+import { parseTrafficDuration } from './trafficDuration.js';
 import type { TrafficOptions } from './trafficGenerator.js';
 
 export const TRAFFIC_USAGE = `Usage: node traffic.mjs [--url http://127.0.0.1:8080] [--duration 10s] [--rate 20]
@@ -26,7 +26,7 @@ function positiveNumber(name: string, text: string, integer: boolean): number {
 
 function duration(name: string, text: string): number {
   try {
-    return parseDuration(text);
+    return parseTrafficDuration(text);
   } catch (err) {
     throw new UsageError(`--${name}: ${(err as Error).message}`);
   }

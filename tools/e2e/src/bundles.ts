@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { repoRoot } from './repoRoot.js';
@@ -13,19 +14,19 @@ export const bundles = {
   cli: join(repoRoot, 'apps/cli/dist/bundle/loglift.mjs'),
 } as const;
 
-const builders: readonly { readonly cwd: string; readonly script: string }[] = [
-  { cwd: 'apps/task-service', script: 'scripts/bundle.mjs' },
-  { cwd: 'apps/bootstrap', script: 'scripts/bundle.mjs' },
-  { cwd: 'apps/cli', script: 'build-bundle.mjs' },
-];
-
-/** Rebuilds the task-service, bootstrap and CLI bundles from the current source (esbuild, seconds). */
+/**
+ * Runs this project's `bundles` target, which depends on the `bundle` target of every app it
+ * declares (package.json `nx.implicitDependencies`); Nx's cache makes an unchanged app free.
+ */
 export async function buildBundles(): Promise<void> {
-  await Promise.all(
-    builders.map(({ cwd, script }) =>
-      run(process.execPath, [script], { cwd: join(repoRoot, cwd) }).catch((error: { stderr?: string }) => {
-        throw new Error(`building ${cwd} (${script}) failed: ${error.stderr ?? String(error)}`);
-      }),
-    ),
-  );
+  // nx is a workspace-root tool, so it resolves from the root's package.json.
+  const nx = createRequire(join(repoRoot, 'package.json')).resolve('nx/bin/nx.js');
+  await run(process.execPath, [nx, 'run', '@loglift/e2e:bundles', '--outputStyle=stream'], {
+    cwd: repoRoot,
+    maxBuffer: 16 * 1024 * 1024,
+  }).catch((error: { stdout?: string; stderr?: string }) => {
+    throw new Error(
+      `building the app bundles (nx run @loglift/e2e:bundles) failed: ${error.stdout ?? ''}${error.stderr ?? String(error)}`,
+    );
+  });
 }

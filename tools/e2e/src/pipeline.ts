@@ -68,7 +68,7 @@ export async function startPipeline(options: PipelineOptions): Promise<Pipeline>
   const stateDir = join(options.workDir, 'fluent-bit-state');
   for (const dir of [logDir, metaDir, stateDir]) mkdirSync(dir, { recursive: true });
   if (options.buildBundles !== false) {
-    log('building the task-service, bootstrap and CLI bundles');
+    log("building the apps' bundles (nx run @loglift/e2e:bundles)");
     await buildBundles();
   }
   const chart = await renderChart({ ...(options.set ? { set: options.set } : {}) });
