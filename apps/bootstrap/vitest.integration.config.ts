@@ -7,7 +7,7 @@ export default mergeConfig(
     test: {
       name: 'bootstrap-integration',
       reporters: reporters('bootstrap-integration'),
-      globalSetup: ['../../tools/opensearch/src/globalSetup.ts'],
+      globalSetup: ['@loglift/opensearch-testbed/globalSetup'],
     },
   }),
 );

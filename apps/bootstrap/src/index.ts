@@ -8,10 +8,8 @@ export {
   PRIVILEGED_ROLES,
 } from './config/schema.js';
 export { DashboardsClient, DashboardsError } from './dashboards/dashboardsClient.js';
-export { type DashboardsStub, startDashboardsStub } from './dashboards/dashboardsStub.js';
 export { sigv4Headers } from './dashboards/sigv4Headers.js';
 export { createJobEvent, IRSA_ANNOTATION, readServiceAccountRoleArn } from './kube/kubeApi.js';
-export { type KubeStub, startKubeStub } from './kube/kubeStub.js';
 export { main } from './main.js';
 export { createOpenSearch } from './opensearch/createOpenSearch.js';
 export { OpenSearch } from './opensearch/openSearch.js';
