@@ -79,6 +79,7 @@ export async function preflight(
       `OpenSearch at ${config.opensearch.url} did not answer within ${config.opensearch.waitSeconds}s (last: ${lastProblem})`,
     );
   }
+  assertMinimumVersion(info.version);
   {
     const healthy = await withBackoff<string>(
       async (remaining) => {
@@ -114,6 +115,25 @@ export async function preflight(
   };
   if (!config.security.enabled) return result;
   return { ...result, ...(await checkSecurityAccess(os, options.identity)) };
+}
+
+/** The first OpenSearch release with every mapping type the template uses (`flat_object`: 2.7). */
+export const MINIMUM_VERSION = '2.7.0';
+
+/** Fails on OpenSearch older than MINIMUM_VERSION and on Elasticsearch (no flat_object at all). */
+export function assertMinimumVersion(version: InfoBody['version']): void {
+  const number = version?.number;
+  if (!number) return;
+  const [major = 0, minor = 0] = number.split('.').map((part) => Number.parseInt(part, 10));
+  const [minMajor = 0, minMinor = 0] = MINIMUM_VERSION.split('.').map(Number);
+  // Domains in compatibility mode may answer without a distribution: judged by the number alone.
+  const isOpenSearch = version?.distribution === undefined || version.distribution === 'opensearch';
+  if (!isOpenSearch || major < minMajor || (major === minMajor && minor < minMinor)) {
+    throw new PreflightError(
+      'version',
+      `${isOpenSearch ? 'OpenSearch' : (version?.distribution ?? 'Elasticsearch')} ${number} is not supported: loglift needs OpenSearch ${MINIMUM_VERSION} or newer (the index template uses flat_object, added in 2.7)`,
+    );
+  }
 }
 
 /**
