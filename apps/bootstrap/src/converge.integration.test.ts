@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DashboardsStub, startDashboardsStub } from './dashboards/dashboardsStub.js';
 import { IRSA_ANNOTATION } from './kube/kubeApi.js';
-import { type KubeStub, startKubeStub } from './kube/kubeStub.js';
 import type { OpenSearch } from './opensearch/openSearch.js';
 import { readOwned } from './steps/roleMappings.js';
+import { type DashboardsStub, startDashboardsStub } from './testing/dashboardsStub.js';
 import { adminClient, cleanup, namesFor, node, runBootstrap, uniquePrefix, writeConfig } from './testing/harness.js';
+import { type KubeStub, startKubeStub } from './testing/kubeStub.js';
 
 const names = namesFor(uniquePrefix('converge'));
 const fluentBitArn = 'arn:aws:iam::111122223333:role/loglift-fluent-bit';

@@ -19,6 +19,13 @@ function formatChange(change: JsonChange): string {
   return `      ~ ${path}: ${value(change.from)} -> ${value(change.to)}`;
 }
 
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `      ${line}`)
+    .join('\n');
+}
+
 /** Human-readable plan or apply summary for stdout. */
 export function formatResult(command: 'plan' | 'apply', objects: readonly PlannedObject[]): string {
   const lines: string[] = [];
@@ -28,6 +35,7 @@ export function formatResult(command: 'plan' | 'apply', objects: readonly Planne
     lines.push(object.note ? `${head}  (${object.note})` : head);
     // A new object's full body is noise; updates show exactly what changes.
     if (object.action === 'update') lines.push(...object.changes.map(formatChange));
+    if (object.document !== undefined) lines.push(indent(JSON.stringify(object.document, null, 2)));
   }
   const count = (action: PlannedObject['action']) => objects.filter((object) => object.action === action).length;
   const totals =

@@ -7,6 +7,7 @@ import { internalUserStep } from './steps/internalUser.js';
 import { ismPolicyStep } from './steps/ismPolicy.js';
 import { roleMappingSteps } from './steps/roleMappings.js';
 import { roleSteps } from './steps/roles.js';
+import { serverlessPolicySteps } from './steps/serverlessPolicies.js';
 import { type Action, type Step, type StepPlan, skipped } from './steps/step.js';
 import { tenantSteps } from './steps/tenants.js';
 
@@ -16,6 +17,7 @@ export interface PlannedObject {
   readonly action: Action;
   readonly changes: readonly JsonChange[];
   readonly note?: string;
+  readonly document?: unknown;
 }
 
 /** A step that is known up front not to run (security off, Dashboards not configured). */
@@ -26,6 +28,7 @@ function skippedStep(kind: string, name: string, note: string): Step {
 /** Every managed object in convergence order: each one only needs those before it. */
 export function buildSteps(ctx: StepContext): Step[] {
   const { config } = ctx;
+  if (config.opensearch.aws?.service === 'aoss') return serverlessSteps(ctx);
   const steps: Step[] = [ismPolicyStep(ctx), indexTemplateStep(ctx), dataStreamStep(ctx)];
   if (config.security.enabled) {
     steps.push(...tenantSteps(ctx), ...roleSteps(ctx));
@@ -40,6 +43,18 @@ export function buildSteps(ctx: StepContext): Step[] {
   return steps;
 }
 
+/**
+ * OpenSearch Serverless: only the index template and the Dashboards objects can be set up through
+ * the collection endpoint; roles and retention are printed as policies (serverlessPolicies.ts).
+ * The data stream is created by Fluent Bit's first write through the template.
+ */
+function serverlessSteps(ctx: StepContext): Step[] {
+  const steps: Step[] = [indexTemplateStep(ctx), ...serverlessPolicySteps(ctx)];
+  if (ctx.config.dashboards && ctx.dashboards) steps.push(...dashboardsSteps(ctx));
+  else steps.push(skippedStep('dashboards', 'index patterns', 'dashboards is not configured'));
+  return steps;
+}
+
 export function describePlan(plan: StepPlan): PlannedObject {
   return {
     kind: plan.kind,
@@ -47,6 +62,7 @@ export function describePlan(plan: StepPlan): PlannedObject {
     action: plan.action,
     changes: plan.changes,
     ...(plan.note ? { note: plan.note } : {}),
+    ...(plan.document === undefined ? {} : { document: plan.document }),
   };
 }
 

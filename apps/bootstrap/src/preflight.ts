@@ -8,6 +8,8 @@ export interface PreflightResult {
   readonly version?: string;
   readonly distribution?: string;
   readonly awsManaged: boolean;
+  /** OpenSearch Serverless: no security plugin, no ISM. */
+  readonly serverless?: boolean;
   readonly user?: string;
   readonly roles?: readonly string[];
   /** Installed plugin components, e.g. opensearch-index-management; undefined when unknown. */
@@ -56,30 +58,29 @@ export async function preflight(
 ): Promise<PreflightResult> {
   const now = options.now ?? Date.now;
   const deadline = now() + config.opensearch.waitSeconds * 1000;
-  const serverless = config.opensearch.aws?.service === 'aoss';
+  if (config.opensearch.aws?.service === 'aoss') return serverlessPreflight(os, config, options, deadline);
   let lastProblem = 'no answer yet';
-  const info = serverless
-    ? {}
-    : await withBackoff<InfoBody>(
-        async (remaining) => {
-          try {
-            return (await os.request<InfoBody>('GET', '/', { timeoutMs: Math.min(remaining, 10_000) })).body ?? {};
-          } catch (error) {
-            if (error instanceof OpenSearchError && error.isAuth) throw authError(options.identity, error);
-            lastProblem = error instanceof OpenSearchError ? `HTTP ${error.status}` : describe(error);
-            options.onWait?.(lastProblem);
-            return undefined;
-          }
-        },
-        { deadline, now },
-      );
+  const info = await withBackoff<InfoBody>(
+    async (remaining) => {
+      try {
+        return (await os.request<InfoBody>('GET', '/', { timeoutMs: Math.min(remaining, 10_000) })).body ?? {};
+      } catch (error) {
+        if (error instanceof OpenSearchError && error.isAuth) throw authError(options.identity, error);
+        lastProblem = error instanceof OpenSearchError ? `HTTP ${error.status}` : describe(error);
+        options.onWait?.(lastProblem);
+        return undefined;
+      }
+    },
+    { deadline, now },
+  );
   if (info === undefined) {
     throw new PreflightError(
       'unreachable',
       `OpenSearch at ${config.opensearch.url} did not answer within ${config.opensearch.waitSeconds}s (last: ${lastProblem})`,
     );
   }
-  if (!serverless) {
+  assertMinimumVersion(info.version);
+  {
     const healthy = await withBackoff<string>(
       async (remaining) => {
         const seconds = Math.max(1, Math.min(10, Math.floor(remaining / 1000)));
@@ -110,10 +111,66 @@ export async function preflight(
     ...(info.version?.number ? { version: info.version.number } : {}),
     ...(info.version?.distribution ? { distribution: info.version.distribution } : {}),
     awsManaged: isAwsManaged(config.opensearch.url, info.cluster_name),
-    ...(serverless ? {} : { plugins: await installedPlugins(os) }),
+    plugins: await installedPlugins(os),
   };
   if (!config.security.enabled) return result;
   return { ...result, ...(await checkSecurityAccess(os, options.identity)) };
+}
+
+/** The first OpenSearch release with every mapping type the template uses (`flat_object`: 2.7). */
+export const MINIMUM_VERSION = '2.7.0';
+
+/** Fails on OpenSearch older than MINIMUM_VERSION and on Elasticsearch (no flat_object at all). */
+export function assertMinimumVersion(version: InfoBody['version']): void {
+  const number = version?.number;
+  if (!number) return;
+  const [major = 0, minor = 0] = number.split('.').map((part) => Number.parseInt(part, 10));
+  const [minMajor = 0, minMinor = 0] = MINIMUM_VERSION.split('.').map(Number);
+  // Domains in compatibility mode may answer without a distribution: judged by the number alone.
+  const isOpenSearch = version?.distribution === undefined || version.distribution === 'opensearch';
+  if (!isOpenSearch || major < minMajor || (major === minMajor && minor < minMinor)) {
+    throw new PreflightError(
+      'version',
+      `${isOpenSearch ? 'OpenSearch' : (version?.distribution ?? 'Elasticsearch')} ${number} is not supported: loglift needs OpenSearch ${MINIMUM_VERSION} or newer (the index template uses flat_object, added in 2.7)`,
+    );
+  }
+}
+
+/**
+ * A Serverless collection answers neither `GET /`, cluster health, `_cat/plugins` nor
+ * `_plugins/_security` (AWS developer guide, serverless-genref.md lists the supported operations),
+ * so readiness and access are checked with a read the hook needs anyway: its index template.
+ */
+async function serverlessPreflight(
+  os: OpenSearch,
+  config: BootstrapConfig,
+  options: PreflightOptions,
+  deadline: number,
+): Promise<PreflightResult> {
+  const now = options.now ?? Date.now;
+  let lastProblem = 'no answer yet';
+  const path = `/_index_template/${encodeURIComponent(config.logs.template)}`;
+  const answered = await withBackoff<boolean>(
+    async (remaining) => {
+      try {
+        await os.get(path, { allow: [404], timeoutMs: Math.min(remaining, 10_000) });
+        return true;
+      } catch (error) {
+        if (error instanceof OpenSearchError && error.isAuth) throw authError(options.identity, error);
+        lastProblem = error instanceof OpenSearchError ? `HTTP ${error.status}` : describe(error);
+        options.onWait?.(lastProblem);
+        return undefined;
+      }
+    },
+    { deadline, now },
+  );
+  if (!answered) {
+    throw new PreflightError(
+      'unreachable',
+      `OpenSearch Serverless at ${config.opensearch.url} did not answer within ${config.opensearch.waitSeconds}s (last: ${lastProblem})`,
+    );
+  }
+  return { awsManaged: true, serverless: true };
 }
 
 async function checkSecurityAccess(os: OpenSearch, identity: string): Promise<{ user?: string; roles?: string[] }> {

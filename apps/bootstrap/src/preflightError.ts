@@ -2,7 +2,7 @@
 export class PreflightError extends Error {
   override readonly name = 'PreflightError';
   constructor(
-    readonly reason: 'auth' | 'unreachable' | 'health' | 'permission',
+    readonly reason: 'auth' | 'unreachable' | 'health' | 'permission' | 'version',
     message: string,
   ) {
     super(message);

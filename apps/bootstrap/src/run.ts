@@ -98,7 +98,12 @@ export async function run(options: RunOptions, deps: RunDeps): Promise<number> {
       writerBackendRoles,
       ...(secrets.internalWriter ? { internalWriter: secrets.internalWriter } : {}),
       checkWriterPassword: (writer) => canLogIn(config, writer),
-      ismAvailable: found.plugins ? found.plugins.includes('opensearch-index-management') : true,
+      // Unknown plugins (a 403 on _cat/plugins) still try ISM; Serverless never has it.
+      ismAvailable: found.serverless
+        ? false
+        : found.plugins
+          ? found.plugins.includes('opensearch-index-management')
+          : true,
       ...(dashboards ? { dashboards } : {}),
     };
     const steps = buildSteps(ctx);
@@ -149,7 +154,7 @@ function dashboardsClient(
     settings.auth === 'basic' && secrets.admin
       ? { type: 'basic' as const, ...secrets.admin }
       : settings.auth === 'aws-sigv4' && settings.aws
-        ? { type: 'aws-sigv4' as const, region: settings.aws.region, credentials: aws }
+        ? { type: 'aws-sigv4' as const, region: settings.aws.region, service: settings.aws.service, credentials: aws }
         : { type: 'none' as const };
   return new DashboardsClient({
     url: config.dashboards?.url ?? '',
@@ -157,6 +162,7 @@ function dashboardsClient(
     ...(settings.caFile ? { ca: readFileSync(settings.caFile) } : {}),
     tlsVerify: settings.tlsVerify,
     counter,
+    tenants: settings.aws?.service !== 'aoss',
   });
 }
 

@@ -40,6 +40,17 @@ types, unknown keys and the required fields; these messages name the value to se
 {{- if and $v.fluentBit.enabled (eq $os.writer.auth "generated") (not $v.bootstrap.security.enabled) }}
 {{- fail "opensearch.writer.auth=generated needs bootstrap.security.enabled=true: without the security plugin there is no user to create (use opensearch.writer.auth=none)" }}
 {{- end }}
+{{- if eq $os.aws.service "aoss" }}
+{{- if and $v.fluentBit.enabled (ne $os.writer.auth "aws-sigv4") }}
+{{- fail "opensearch.aws.service=aoss needs opensearch.writer.auth=aws-sigv4: OpenSearch Serverless has no internal users, only IAM principals" }}
+{{- end }}
+{{- if and (or $v.bootstrap.enabled $v.tests.enabled) (ne $os.admin.auth "aws-sigv4") }}
+{{- fail "opensearch.aws.service=aoss needs opensearch.admin.auth=aws-sigv4: OpenSearch Serverless accepts only SigV4-signed requests" }}
+{{- end }}
+{{- if ne (toJson $v.bootstrap.dashboards.tenants) "[\"global\"]" }}
+{{- fail "opensearch.aws.service=aoss: OpenSearch Serverless Dashboards has no tenants; leave bootstrap.dashboards.tenants at [global]" }}
+{{- end }}
+{{- end }}
 {{- if le (int $v.fluentBit.terminationGracePeriodSeconds) (int $v.fluentBit.config.service.grace) }}
 {{- fail (printf "fluentBit.terminationGracePeriodSeconds (%d) must be greater than fluentBit.config.service.grace (%d) so Fluent Bit can flush before it is killed" (int $v.fluentBit.terminationGracePeriodSeconds) (int $v.fluentBit.config.service.grace)) }}
 {{- end }}

@@ -22,7 +22,14 @@ const opensearchSchema = z
   .strictObject({
     url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
     auth: z.enum(['basic', 'aws-sigv4', 'none']).default('basic'),
-    aws: z.strictObject({ region: z.string().min(1), service: z.enum(['es', 'aoss']).default('es') }).optional(),
+    aws: z
+      .strictObject({
+        region: z.string().min(1),
+        service: z.enum(['es', 'aoss']).default('es'),
+        // Serverless data access and lifecycle policies name the collection, not its endpoint.
+        collection: resourceName.optional(),
+      })
+      .optional(),
     caFile: z.string().min(1).optional(),
     tlsVerify: z.boolean().default(true),
     waitSeconds: z.number().int().positive().max(3600).default(240),
@@ -30,6 +37,11 @@ const opensearchSchema = z
   .superRefine((value, ctx) => {
     if (value.auth === 'aws-sigv4' && !value.aws) {
       ctx.addIssue({ code: 'custom', path: ['aws'], message: 'is required when auth is aws-sigv4' });
+    }
+    if (value.aws?.service === 'aoss') {
+      if (value.auth !== 'aws-sigv4') {
+        ctx.addIssue({ code: 'custom', path: ['auth'], message: 'must be aws-sigv4 when aws.service is aoss' });
+      }
     }
   });
 
@@ -106,6 +118,7 @@ export const bootstrapConfigSchema = z
   })
   .superRefine((value, ctx) => {
     const { security } = value;
+    if (value.opensearch.aws?.service === 'aoss') serverlessRules(value, ctx);
     if (security.enabled && security.writerRole === security.readerRole) {
       ctx.addIssue({ code: 'custom', path: ['security', 'readerRole'], message: 'must differ from writerRole' });
     }
@@ -119,6 +132,41 @@ export const bootstrapConfigSchema = z
       }
     }
   });
+
+/**
+ * OpenSearch Serverless has no security plugin (data access policies instead), hence no internal
+ * users and no Dashboards tenants (AWS developer guide: serverless-data-access.md,
+ * serverless-dashboards.md).
+ */
+function serverlessRules(value: ServerlessInput, ctx: Pick<z.core.$RefinementCtx, 'addIssue'>) {
+  if (value.security.writer.internalUser) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['security', 'writer', 'internalUser'],
+      message: 'OpenSearch Serverless has no internal users: the writer must be an IAM principal (writer.backendRoles)',
+    });
+  }
+  if (value.security.writer.users.length > 0 || value.security.reader.users.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['security'],
+      message: 'OpenSearch Serverless has no internal users: map IAM principals with backendRoles instead of users',
+    });
+  }
+  const tenants = value.dashboards?.tenants ?? ['global'];
+  if (tenants.some((tenant) => tenant !== 'global')) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['dashboards', 'tenants'],
+      message: 'OpenSearch Serverless Dashboards has no tenants: leave tenants at [global]',
+    });
+  }
+}
+
+interface ServerlessInput {
+  readonly security: z.output<typeof securitySchema>;
+  readonly dashboards?: z.output<typeof dashboardsSchema> | undefined;
+}
 
 export type BootstrapConfig = z.output<typeof bootstrapConfigSchema>;
 export type BootstrapConfigInput = z.input<typeof bootstrapConfigSchema>;

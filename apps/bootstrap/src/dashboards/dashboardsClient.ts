@@ -8,6 +8,8 @@ export type DashboardsAuth =
   | {
       readonly type: 'aws-sigv4';
       readonly region: string;
+      /** `es` for a domain's Dashboards, `aoss` for a Serverless collection's. */
+      readonly service: 'es' | 'aoss';
       readonly credentials: () => Promise<AwsCredentials>;
     };
 
@@ -18,6 +20,8 @@ export interface DashboardsClientOptions {
   readonly ca?: Buffer;
   readonly tlsVerify?: boolean;
   readonly counter?: WriteCounter;
+  /** False where Dashboards has no tenants (Serverless): no securitytenant header is sent. */
+  readonly tenants?: boolean;
 }
 
 export interface DashboardsResponse<T = unknown> {
@@ -71,7 +75,7 @@ export class DashboardsClient {
       accept: 'application/json',
       // Required on every write; harmless on reads.
       'osd-xsrf': 'true',
-      ...(init.tenant ? { securitytenant: tenantHeader(init.tenant) } : {}),
+      ...(init.tenant && this.options.tenants !== false ? { securitytenant: tenantHeader(init.tenant) } : {}),
       ...(body ? { 'content-type': init.contentType ?? 'application/json' } : {}),
     };
     const { auth } = this.options;
@@ -84,7 +88,9 @@ export class DashboardsClient {
         headers,
         ...(body ? { body } : {}),
         region: auth.region,
-        service: 'es',
+        service: auth.service,
+        // Serverless refuses a signed request without the payload hash header; domains accept it.
+        contentSha256: true,
         credentials: auth.credentials,
       });
     }

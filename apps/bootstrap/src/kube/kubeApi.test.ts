@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type KubeStub, startKubeStub } from '../testing/kubeStub.js';
 import { createJobEvent, IRSA_ANNOTATION, jobNamespace, readServiceAccountRoleArn } from './kubeApi.js';
-import { type KubeStub, startKubeStub } from './kubeStub.js';
 
 let stub: KubeStub;
 beforeAll(async () => {

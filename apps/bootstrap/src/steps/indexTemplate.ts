@@ -4,7 +4,9 @@ import { MANAGED_BY, type StepContext } from './context.js';
 import { comparePlan, type Step, type StepPlan } from './step.js';
 
 /** Composable template for the data stream; settings in the nested string form GET returns. */
-export function desiredIndexTemplate(logs: BootstrapConfig['logs']): Record<string, unknown> {
+export function desiredIndexTemplate(logs: BootstrapConfig['logs'], serverless = false): Record<string, unknown> {
+  // Serverless sizes shards itself and takes no shard or replica settings.
+  const sizing = serverless ? {} : { number_of_shards: String(logs.shards), number_of_replicas: String(logs.replicas) };
   return {
     index_patterns: [`${logs.dataStream}*`],
     data_stream: {},
@@ -12,8 +14,7 @@ export function desiredIndexTemplate(logs: BootstrapConfig['logs']): Record<stri
     template: {
       settings: {
         index: {
-          number_of_shards: String(logs.shards),
-          number_of_replicas: String(logs.replicas),
+          ...sizing,
           ...INDEX_MAPPING_SETTINGS,
         },
       },
@@ -30,7 +31,7 @@ interface LiveTemplates {
 export function indexTemplateStep(ctx: StepContext): Step {
   const name = ctx.config.logs.template;
   const path = `/_index_template/${encodeURIComponent(name)}`;
-  const desired = desiredIndexTemplate(ctx.config.logs);
+  const desired = desiredIndexTemplate(ctx.config.logs, ctx.config.opensearch.aws?.service === 'aoss');
   return {
     kind: 'index-template',
     name,

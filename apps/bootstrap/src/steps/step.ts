@@ -10,6 +10,8 @@ export interface StepPlan {
   readonly action: Action;
   readonly changes: readonly JsonChange[];
   readonly note?: string;
+  /** A document someone must apply by hand (OpenSearch Serverless policies): printed, never sent. */
+  readonly document?: unknown;
   readonly write?: () => Promise<void>;
 }
 

@@ -3,7 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CoreV1Api } from '@kubernetes/client-node';
-import { inject } from 'vitest';
+import { testNode } from '@loglift/opensearch-testbed/testing';
 import { stringify } from 'yaml';
 import { createOpenSearch } from '../opensearch/createOpenSearch.js';
 import type { OpenSearch } from '../opensearch/openSearch.js';
@@ -11,15 +11,8 @@ import { WriteCounter } from '../opensearch/writeCounter.js';
 import type { PlannedObject } from '../plan.js';
 import { type Log, run } from '../run.js';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    opensearch: { url: string; username: string; password: string; caFile: string; version: string };
-  }
-}
-
-export function node() {
-  return inject('opensearch');
-}
+/** The node the test bed's global setup provides (started for the run, or named by LOGLIFT_OPENSEARCH_*). */
+export const node = testNode;
 
 export function adminClient(): OpenSearch {
   const { url, username, password, caFile } = node();

@@ -7,7 +7,11 @@ validates it strictly, so only keys of that format appear here.
 {{- $b := .Values.bootstrap }}
 {{- $conn := dict "url" (include "loglift.opensearch.url" .) "auth" $os.admin.auth "tlsVerify" $os.tls.verify "waitSeconds" $b.waitSeconds }}
 {{- if eq $os.admin.auth "aws-sigv4" }}
-{{- $_ := set $conn "aws" (dict "region" $os.aws.region "service" $os.aws.service) }}
+{{- $aws := dict "region" $os.aws.region "service" $os.aws.service }}
+{{- with $os.aws.collection }}
+{{- $_ := set $aws "collection" . }}
+{{- end }}
+{{- $_ := set $conn "aws" $aws }}
 {{- end }}
 {{- with include "loglift.ca.file" . }}
 {{- $_ := set $conn "caFile" . }}

@@ -118,7 +118,7 @@ log document contract and mounted beside this file. */}}
   "index" $os.dataStream
   "suppress_type_name" "on"
   "replace_dots" (get $onOff (toString $c.output.replaceDots))
-  "generate_id" "on"
+  "generate_id" (ternary "off" "on" (and (eq $os.writer.auth "aws-sigv4") (eq $os.aws.service "aoss")))
   "write_operation" "create"
   "logstash_format" "off"
   "trace_error" (get $onOff (toString $c.output.traceError))

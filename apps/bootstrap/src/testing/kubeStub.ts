@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type CoreV1Api, KubeConfig } from '@kubernetes/client-node';
-import { coreApi } from './kubeApi.js';
+import { coreApi } from '../kube/kubeApi.js';
 
 /**
  * Test helper: a loopback Kubernetes API server with just ServiceAccount GET and Event POST,

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hasSignedPayloadHash, signedService } from './serverlessStub.js';
 
 /**
  * Test helper: a loopback stand-in for OpenSearch Dashboards that enforces the documented rules
@@ -13,6 +14,8 @@ export interface DashboardsStubOptions {
   readonly startingCalls?: number;
   /** When set, every request must carry this basic auth. */
   readonly basicAuth?: { username: string; password: string };
+  /** When set, every request must be SigV4-signed for this service with a signed payload hash. */
+  readonly sigv4Service?: 'es' | 'aoss';
 }
 
 export interface StubRequest {
@@ -47,6 +50,7 @@ function errorBody(status: number, message: string) {
   const error = {
     400: 'Bad Request',
     401: 'Unauthorized',
+    403: 'Forbidden',
     404: 'Not Found',
     409: 'Conflict',
     415: 'Unsupported Media Type',
@@ -89,6 +93,13 @@ export async function startDashboardsStub(options: DashboardsStubOptions = {}): 
       const expected = `Basic ${Buffer.from(`${options.basicAuth.username}:${options.basicAuth.password}`).toString('base64')}`;
       if (req.headers.authorization !== expected) return send(res, 401, errorBody(401, 'Unauthorized'));
     }
+    const body = await readBody(req);
+    if (
+      options.sigv4Service &&
+      (signedService(req.headers.authorization) !== options.sigv4Service || !hasSignedPayloadHash(req.headers, body))
+    ) {
+      return send(res, 403, errorBody(403, 'The request signature we calculated does not match'));
+    }
     if (url.pathname === '/api/status') {
       if (startingCalls > 0) {
         startingCalls -= 1;
@@ -99,7 +110,6 @@ export async function startDashboardsStub(options: DashboardsStubOptions = {}): 
     if (method !== 'GET' && method !== 'HEAD' && req.headers['osd-xsrf'] === undefined) {
       return send(res, 400, errorBody(400, 'Request must contain a osd-xsrf header.'));
     }
-    const body = await readBody(req);
     if (url.pathname === '/api/opensearch-dashboards/settings') {
       const current = settings.get(tenant) ?? {};
       if (method === 'POST') {
