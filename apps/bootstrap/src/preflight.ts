@@ -62,12 +62,17 @@ export async function preflight(
   let lastProblem = 'no answer yet';
   const info = await withBackoff<InfoBody>(
     async (remaining) => {
+      const timeoutMs = Math.min(remaining, 10_000);
       try {
-        return (await os.request<InfoBody>('GET', '/', { timeoutMs: Math.min(remaining, 10_000) })).body ?? {};
+        return (await os.request<InfoBody>('GET', '/', { timeoutMs })).body ?? {};
       } catch (error) {
         if (error instanceof OpenSearchError && error.isAuth) throw authError(options.identity, error);
-        lastProblem = error instanceof OpenSearchError ? `HTTP ${error.status}` : describe(error);
-        options.onWait?.(lastProblem);
+        const problem = error instanceof OpenSearchError ? `HTTP ${error.status}` : describe(error);
+        // A last try cut short by the deadline says less than the answer before it (ECONNREFUSED).
+        if (!(timeoutMs < 10_000 && /timed out/i.test(problem) && lastProblem !== 'no answer yet')) {
+          lastProblem = problem;
+        }
+        options.onWait?.(problem);
         return undefined;
       }
     },
