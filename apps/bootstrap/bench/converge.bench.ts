@@ -7,31 +7,9 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { WriteCounter } from '../src/opensearch/writeCounter.js';
 import { type Log, run } from '../src/run.js';
+import { benchNode } from './benchNode.js';
 
-const env = process.env;
-const node = env.LOGLIFT_OPENSEARCH_URL
-  ? {
-      url: env.LOGLIFT_OPENSEARCH_URL,
-      username: env.LOGLIFT_OPENSEARCH_USERNAME ?? 'admin',
-      password: env.LOGLIFT_OPENSEARCH_PASSWORD ?? '',
-      caFile: env.LOGLIFT_OPENSEARCH_CA ?? '',
-      stop: async () => undefined,
-    }
-  : await startTestNode();
-
-/** The test bed (a dev dependency) is loaded only when no node is named, so a named node needs no Java. */
-async function startTestNode() {
-  const testbed = (await import('@loglift/opensearch-testbed')) as {
-    startOpenSearch(): Promise<{
-      url: string;
-      username: string;
-      password: string;
-      caFile: string;
-      stop(): Promise<void>;
-    }>;
-  };
-  return testbed.startOpenSearch();
-}
+const node = await benchNode();
 
 const prefix = `bench${randomBytes(3).toString('hex')}`;
 const dir = await mkdtemp(join(tmpdir(), 'loglift-bench-'));

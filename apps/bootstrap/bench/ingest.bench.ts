@@ -8,36 +8,13 @@ import { liftCases, RECORD_MILLIS } from '@loglift/log-schema/testing';
 import { replaceDots } from '@loglift/logger/opensearch';
 import { createOpenSearch } from '../src/opensearch/createOpenSearch.js';
 import legacy from '../src/testing/legacyIndexTemplate.json' with { type: 'json' };
+import { benchNode } from './benchNode.js';
 
 const DOCS = Number(process.env.LOGLIFT_BENCH_DOCS ?? 60_000);
 const BATCH = 2000;
 const ROUNDS = 3;
 
-const env = process.env;
-const node = env.LOGLIFT_OPENSEARCH_URL
-  ? {
-      url: env.LOGLIFT_OPENSEARCH_URL,
-      username: env.LOGLIFT_OPENSEARCH_USERNAME ?? 'admin',
-      password: env.LOGLIFT_OPENSEARCH_PASSWORD ?? '',
-      caFile: env.LOGLIFT_OPENSEARCH_CA ?? '',
-      stop: async () => undefined,
-    }
-  : await startTestNode();
-
-/** The test bed is loaded at run time so the app's build does not depend on it. */
-async function startTestNode() {
-  const modulePath = new URL('../../../tools/opensearch/src/startOpenSearch.ts', import.meta.url).href;
-  const testbed = (await import(modulePath)) as {
-    startOpenSearch(): Promise<{
-      url: string;
-      username: string;
-      password: string;
-      caFile: string;
-      stop(): Promise<void>;
-    }>;
-  };
-  return testbed.startOpenSearch();
-}
+const node = await benchNode();
 
 const os = createOpenSearch(
   { url: node.url, auth: 'basic', tlsVerify: true, waitSeconds: 60, ...(node.caFile ? { caFile: node.caFile } : {}) },

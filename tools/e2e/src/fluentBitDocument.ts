@@ -1,5 +1,5 @@
 import { liftRecord, TIMESTAMP_FIELD } from '@loglift/log-schema';
-import { replaceDots } from '@loglift/logger/opensearch';
+import { parseJsonObject, replaceDots } from '@loglift/logger/opensearch';
 import { timestampFromCri } from './criLine.js';
 import type { EmulatedPipeline } from './emulatedPipeline.js';
 
@@ -7,19 +7,6 @@ export interface RecordHead {
   readonly time: string;
   readonly stream: 'stdout' | 'stderr';
   readonly tag: 'P' | 'F';
-}
-
-function parseObject(text: string): Record<string, unknown> | undefined {
-  const trimmed = text.trim();
-  if (!trimmed.startsWith('{')) return undefined;
-  try {
-    const value: unknown = JSON.parse(trimmed);
-    return value !== null && typeof value === 'object' && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -41,7 +28,7 @@ export function fluentBitDocument(
     _p: head.tag,
     log,
   };
-  const merged = pipeline.mergeLog ? parseObject(log) : undefined;
+  const merged = pipeline.mergeLog ? parseJsonObject(log) : undefined;
   if (merged) {
     if (!pipeline.keepLog) delete record.log;
     if (pipeline.mergeKey) record[pipeline.mergeKey] = merged;

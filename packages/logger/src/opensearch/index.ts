@@ -6,5 +6,6 @@ export {
   type OpenSearchDestinationOptions,
   openSearchDestination,
 } from './openSearchDestination.js';
+export { parseJsonObject } from './parseJsonObject.js';
 export { type DocumentMetadata, replaceDots, type ToDocumentOptions, toDocument } from './toDocument.js';
 export { OpenSearchWriterOptionError, type OpenSearchWriterOptions } from './writerOptions.js';
