@@ -1,42 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { nodeRequest, testNode } from '../testing/testNode.js';
 import { OpenSearchBulkWriter } from './openSearchBulkWriter.js';
 
-interface TestNode {
-  url: string;
-  username: string;
-  password: string;
-  caFile: string;
-}
-
-// Provided by tools/opensearch's global setup (see vitest.integration.config.ts).
-const node = inject('opensearch' as never) as TestNode;
+const node = testNode();
 const suffix = randomBytes(4).toString('hex');
 const index = `logger-dl-${suffix}`;
 const deadLetterIndex = `logger-dl-${suffix}-deadletter`;
+const admin = async (method: string, path: string) => (await nodeRequest(method, path)).body;
 const dir = mkdtempSync(join(tmpdir(), 'loglift-dead-letter-'));
-
-function admin(method: string, path: string): Promise<Record<string, unknown>> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      new URL(path, node.url),
-      { method, auth: `${node.username}:${node.password}`, ...(node.caFile ? { ca: readFileSync(node.caFile) } : {}) },
-      (res) => {
-        let text = '';
-        res.on('data', (chunk) => {
-          text += chunk;
-        });
-        res.on('end', () => resolve(JSON.parse(text || '{}')));
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 afterAll(async () => {
   await admin('DELETE', `/${index},${deadLetterIndex}`);

@@ -1,46 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { request } from 'node:https';
 import { INDEX_MAPPING_SETTINGS, indexMappings } from '@loglift/log-schema';
 import { LOGGER_SAMPLES } from '@loglift/log-schema/testing';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nodeRequest, testNode } from '../testing/testNode.js';
 import { OpenSearchBulkWriter } from './openSearchBulkWriter.js';
 import { parseJsonObject } from './parseJsonObject.js';
 import { toDocument } from './toDocument.js';
 
-interface TestNode {
-  url: string;
-  username: string;
-  password: string;
-  caFile: string;
-}
-
-// Provided by tools/opensearch's global setup (see vitest.integration.config.ts).
-const node = inject('opensearch' as never) as TestNode;
+const node = testNode();
 const stream = `logs-lift-${randomBytes(4).toString('hex')}`;
 
-function call<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      new URL(path, node.url),
-      {
-        method,
-        auth: `${node.username}:${node.password}`,
-        headers: { 'content-type': 'application/json' },
-        ...(node.caFile ? { ca: readFileSync(node.caFile) } : {}),
-      },
-      (res) => {
-        let text = '';
-        res.on('data', (chunk) => {
-          text += chunk;
-        });
-        res.on('end', () => resolve(JSON.parse(text || '{}') as T));
-      },
-    );
-    req.on('error', reject);
-    req.end(body === undefined ? undefined : JSON.stringify(body));
-  });
-}
+const call = async <T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> =>
+  (await nodeRequest<T>(method, path, body)).body;
 
 const hits = async (query: Record<string, unknown>): Promise<number> =>
   (await call<{ hits: { total: { value: number } } }>('POST', `/${stream}/_search`, { query, size: 0 })).hits.total

@@ -1,44 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { request } from 'node:https';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../createLogger.js';
 import { flushLogger } from '../flushLogger.js';
+import { nodeRequest, testNode } from '../testing/testNode.js';
 import { OpenSearchBulkWriter } from './openSearchBulkWriter.js';
 import { openSearchDestination } from './openSearchDestination.js';
 
-interface TestNode {
-  url: string;
-  username: string;
-  password: string;
-  caFile: string;
-}
-
-// Provided by tools/opensearch's global setup (see vitest.integration.config.ts).
-const node = inject('opensearch' as never) as TestNode;
+const node = testNode();
+const admin = (method: string, path: string) => nodeRequest(method, path);
 const index = `logger-writer-${randomBytes(4).toString('hex')}`;
-
-function admin(method: string, path: string): Promise<{ status: number; body: Record<string, unknown> }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      new URL(path, node.url),
-      {
-        method,
-        auth: `${node.username}:${node.password}`,
-        ...(node.caFile ? { ca: readFileSync(node.caFile) } : {}),
-      },
-      (res) => {
-        let text = '';
-        res.on('data', (chunk) => {
-          text += chunk;
-        });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text || '{}') }));
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 const count = async () => {
   await admin('POST', `/${index}/_refresh`);
