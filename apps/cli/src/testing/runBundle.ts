@@ -21,8 +21,8 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-const cliRoot = fileURLToPath(new URL('..', import.meta.url));
-const bundle = fileURLToPath(new URL('../dist/bundle/loglift.mjs', import.meta.url));
+const cliRoot = fileURLToPath(new URL('../..', import.meta.url));
+const bundle = fileURLToPath(new URL('../../dist/bundle/loglift.mjs', import.meta.url));
 
 export interface RunOptions {
   readonly env?: Record<string, string | undefined>;
@@ -32,7 +32,7 @@ export interface RunOptions {
 }
 
 /** Runs the built `loglift` bundle as a child process, with a clean LOGLIFT_* environment and no config file. */
-export function runCli(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
+export function runBundle(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', XDG_CONFIG_HOME: '/nonexistent' };
   for (const key of Object.keys(env)) if (key.startsWith('LOGLIFT_')) delete env[key];
   Object.assign(env, options.env);
