@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { LogClient } from '@loglift/query';
 import { bulkCreate, createTestDataStream, names, SEED_DOCUMENTS, type TestDataStream } from '@loglift/query/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminClient, nodeEnv, runBundle, testNode } from './testing/runBundle.js';
+import { adminLogClient, nodeEnv, runBundle, testNode } from './testing/runBundle.js';
 
 let admin: LogClient;
 let stream: TestDataStream;
@@ -12,7 +12,7 @@ let env: Record<string, string>;
 const SINCE = ['--from', '2024-05-01T00:00:00Z', '--timezone', 'UTC'];
 
 beforeAll(async () => {
-  admin = adminClient();
+  admin = adminLogClient();
   stream = await createTestDataStream(admin, 'cli');
   await bulkCreate(admin, stream.name, SEED_DOCUMENTS);
   env = nodeEnv(stream.name);

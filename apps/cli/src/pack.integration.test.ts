@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { bulkCreate, createTestDataStream, type TestDataStream } from '@loglift/query/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminClient, testNode } from './testing/runBundle.js';
+import { adminLogClient, testNode } from './testing/runBundle.js';
 import { VERSION } from './version.js';
 
 // Packs the CLI and the three published libraries as they would be published, installs the
@@ -20,7 +20,7 @@ let bin = '';
 /** Paths inside each tarball, by tarball name. */
 const contents = new Map<string, string[]>();
 let stream: TestDataStream | undefined;
-const admin = adminClient();
+const admin = adminLogClient();
 
 beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'loglift-cli-pack-'));

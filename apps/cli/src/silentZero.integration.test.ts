@@ -1,7 +1,7 @@
 import type { LogClient } from '@loglift/query';
 import { bulkCreate, createTestDataStream, type TestDataStream } from '@loglift/query/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminClient, nodeEnv, runBundle } from './testing/runBundle.js';
+import { adminLogClient, nodeEnv, runBundle } from './testing/runBundle.js';
 
 let admin: LogClient;
 let stream: TestDataStream;
@@ -16,7 +16,7 @@ const pod = (name: string, second: number, extra: Record<string, unknown> = {}) 
 });
 
 beforeAll(async () => {
-  admin = adminClient();
+  admin = adminLogClient();
   stream = await createTestDataStream(admin, 'cli-zero');
   await bulkCreate(admin, stream.name, [
     pod('loglift-task-service-7d9f-abc', 1, { message: 'one', level: 'info' }),

@@ -5,7 +5,7 @@ import { liftRecord } from '@loglift/log-schema';
 import type { LogClient } from '@loglift/query';
 import { bulkCreate, createTestDataStream, type TestDataStream } from '@loglift/query/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminClient, nodeEnv, runBundle } from './testing/runBundle.js';
+import { adminLogClient, nodeEnv, runBundle } from './testing/runBundle.js';
 
 let admin: LogClient;
 let stream: TestDataStream;
@@ -18,7 +18,7 @@ const policy = `loglift-test-policy-${suffix}`;
 const role = `loglift-test-writer-${suffix}`;
 
 beforeAll(async () => {
-  admin = adminClient();
+  admin = adminLogClient();
   stream = await createTestDataStream(admin, 'verify');
   const plugins = await admin.request<{ component: string }[]>({
     method: 'GET',
