@@ -7,7 +7,7 @@ export default mergeConfig(
     test: {
       name: 'cli-integration',
       reporters: reporters('cli-integration'),
-      globalSetup: ['@loglift/opensearch-testbed/globalSetup', './src/bundle.testing.ts'],
+      globalSetup: ['@loglift/opensearch-testbed/globalSetup', './src/testing/buildBundle.ts'],
     },
   }),
 );

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { LogClient } from '@loglift/query';
 import { bulkCreate, createTestDataStream, names, SEED_DOCUMENTS, type TestDataStream } from '@loglift/query/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminClient, nodeEnv, runCli, testNode } from './runCli.testing.js';
+import { adminLogClient, nodeEnv, runBundle, testNode } from './testing/runBundle.js';
 
 let admin: LogClient;
 let stream: TestDataStream;
@@ -12,7 +12,7 @@ let env: Record<string, string>;
 const SINCE = ['--from', '2024-05-01T00:00:00Z', '--timezone', 'UTC'];
 
 beforeAll(async () => {
-  admin = adminClient();
+  admin = adminLogClient();
   stream = await createTestDataStream(admin, 'cli');
   await bulkCreate(admin, stream.name, SEED_DOCUMENTS);
   env = nodeEnv(stream.name);
@@ -32,20 +32,22 @@ const ndjson = (text: string) =>
 
 describe('loglift query', () => {
   it('prints ndjson newest first with DQL and filters', async () => {
-    const result = await runCli(['query', 'app.level:(error or fatal)', ...SINCE, '-o', 'ndjson'], { env });
+    const result = await runBundle(['query', 'app.level:(error or fatal)', ...SINCE, '-o', 'ndjson'], { env });
     expect(result.code).toBe(0);
     expect(names(ndjson(result.stdout))).toEqual(['d5', 'd4', 'd2']);
   });
 
   it('prints a JSON array oldest first with --forward, --limit and -n', async () => {
-    const result = await runCli(['query', ...SINCE, '-n', 'shop', '--forward', '--limit', '2', '-o', 'json'], { env });
+    const result = await runBundle(['query', ...SINCE, '-n', 'shop', '--forward', '--limit', '2', '-o', 'json'], {
+      env,
+    });
     expect(result.code).toBe(0);
     const documents = JSON.parse(result.stdout) as unknown[];
     expect(names(documents.map((source) => ({ source })))).toEqual(['d1', 'd2']);
   });
 
   it('prints pretty lines with level, place, message, key fields and the stack trace indented', async () => {
-    const result = await runCli(['query', 'app.http.request.id:d2', ...SINCE], { env });
+    const result = await runBundle(['query', 'app.http.request.id:d2', ...SINCE], { env });
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe(
@@ -55,7 +57,7 @@ describe('loglift query', () => {
   });
 
   it('prints times in --timezone', async () => {
-    const result = await runCli(
+    const result = await runBundle(
       ['query', 'app.http.request.id:d1', ...SINCE.slice(0, 2), '--timezone', 'Asia/Kolkata'],
       {
         env,
@@ -65,9 +67,9 @@ describe('loglift query', () => {
   });
 
   it('prints raw messages, and only --fields in pretty', async () => {
-    const raw = await runCli(['query', ...SINCE, '--pod', 'nginx-*', '-o', 'raw'], { env });
+    const raw = await runBundle(['query', ...SINCE, '--pod', 'nginx-*', '-o', 'raw'], { env });
     expect(raw.stdout).toBe('plain text line from nginx\n');
-    const fields = await runCli(
+    const fields = await runBundle(
       ['query', 'app.http.request.id:d3', ...SINCE, '--fields', 'app.http.server.duration_ms'],
       {
         env,
@@ -77,21 +79,21 @@ describe('loglift query', () => {
   });
 
   it('colours levels with --color always', async () => {
-    const result = await runCli(['query', 'app.http.request.id:d2', ...SINCE, '--color', 'always'], { env });
+    const result = await runBundle(['query', 'app.http.request.id:d2', ...SINCE, '--color', 'always'], { env });
     expect(result.stdout).toContain('\u001b[31mERROR\u001b[39m');
   });
 });
 
 describe('loglift export, stats and fields', () => {
   it('exports every document in time order as ndjson', async () => {
-    const result = await runCli(['export', ...SINCE, '--page-size', '3'], { env });
+    const result = await runBundle(['export', ...SINCE, '--page-size', '3'], { env });
     expect(result.code).toBe(0);
     expect(names(ndjson(result.stdout))).toEqual(['d1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7', 'd8']);
     expect(result.stderr).toBe('');
   });
 
   it('prints stats as JSON and as text', async () => {
-    const json = await runCli(
+    const json = await runBundle(
       ['stats', '--from', '2024-05-01T10:00:00Z', '--to', '2024-05-01T10:10:00Z', '-o', 'json'],
       {
         env,
@@ -99,7 +101,7 @@ describe('loglift export, stats and fields', () => {
     );
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toMatchObject({ total: 8, errors: 3, interval: '10s' });
-    const text = await runCli(
+    const text = await runBundle(
       ['stats', '--from', '2024-05-01T10:00:00Z', '--to', '2024-05-01T10:10:00Z', '--interval', '5m'],
       {
         env,
@@ -113,7 +115,7 @@ describe('loglift export, stats and fields', () => {
   });
 
   it('lists the typed fields the index has and the app keys of recent documents', async () => {
-    const result = await runCli(['fields', '-o', 'json'], { env });
+    const result = await runBundle(['fields', '-o', 'json'], { env });
     expect(result.code).toBe(0);
     const described = JSON.parse(result.stdout) as { fields: unknown[]; appKeys: unknown[] };
     expect(described.fields).toContainEqual(
@@ -126,10 +128,12 @@ describe('loglift export, stats and fields', () => {
       expect.objectContaining({ name: 'kubernetes.labels', type: 'flat_object' }),
     );
     expect(described.appKeys).toContainEqual({ name: 'app.order_id', documents: 1, valueTypes: ['number'] });
-    const text = await runCli(['fields'], { env });
+    const text = await runBundle(['fields'], { env });
     expect(text.stdout).toMatch(/^http\.response\.status_code\s+long\s+aggregatable/m);
     expect(text.stdout).toMatch(/^app\.order\.ref\s+string\s+in 1$/m);
-    expect((await runCli(['fields', '--sample', 'lots'], { env })).stderr).toContain('--sample must be a whole number');
+    expect((await runBundle(['fields', '--sample', 'lots'], { env })).stderr).toContain(
+      '--sample must be a whole number',
+    );
   });
 
   it('reads the connection from a named context in the config file', async () => {
@@ -150,11 +154,11 @@ describe('loglift export, stats and fields', () => {
         `    index: ${stream.name}`,
       ].join('\n'),
     );
-    const result = await runCli(['query', 'app.http.request.id:d4', ...SINCE, '--context', 'test', '-o', 'raw'], {
+    const result = await runBundle(['query', 'app.http.request.id:d4', ...SINCE, '--context', 'test', '-o', 'raw'], {
       env: { LOGLIFT_CONFIG: file, TEST_OPENSEARCH_PASSWORD: node.password },
     });
     expect(result).toMatchObject({ code: 0, stdout: 'payment declined\n' });
-    const missing = await runCli(['fields', '--context', 'nope'], { env: { LOGLIFT_CONFIG: file } });
+    const missing = await runBundle(['fields', '--context', 'nope'], { env: { LOGLIFT_CONFIG: file } });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('no context "nope"');
   });
@@ -178,27 +182,27 @@ describe('bad input and failures', () => {
     [['query', '--url', 'http://127.0.0.1:1'], 1, /cannot reach OpenSearch at http:\/\/127\.0\.0\.1:1/],
     [['query', '--password', 'wrong-password'], 1, /authentication failed for user "admin"/],
   ])('loglift %j exits %i with a clear message', async (args, code, message) => {
-    const result = await runCli(args, { env });
+    const result = await runBundle(args, { env });
     expect(result.code).toBe(code);
     expect(result.stderr).toMatch(message);
     expect(result.stdout).toBe('');
   });
 
   it('says when there is no URL at all', async () => {
-    const result = await runCli(['query']);
+    const result = await runBundle(['query']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('no OpenSearch URL');
   });
 
   it('says when the index does not exist', async () => {
-    const result = await runCli(['query', '--index', `${stream.name}-nope`], { env });
+    const result = await runBundle(['query', '--index', `${stream.name}-nope`], { env });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`index "${stream.name}-nope" does not exist`);
   });
 
   it('prints help with examples for every command', async () => {
     for (const command of ['query', 'tail', 'export', 'stats', 'fields', 'verify']) {
-      const result = await runCli([command, '--help']);
+      const result = await runBundle([command, '--help']);
       expect(result.code).toBe(0);
       expect(result.stdout).toContain('Examples:');
       expect(result.stdout).toContain(`loglift ${command}`);

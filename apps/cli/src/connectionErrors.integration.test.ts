@@ -1,7 +1,7 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createTcpServer, type Socket, type Server as TcpServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, testNode } from './runCli.testing.js';
+import { runBundle, testNode } from './testing/runBundle.js';
 
 let plainHttp: Server;
 let silent: TcpServer;
@@ -30,7 +30,7 @@ const basic = () => ({ LOGLIFT_USERNAME: testNode().username, LOGLIFT_PASSWORD: 
 
 describe('connection errors name the cause and the fix', () => {
   it('a certificate from a CA it was not given', async () => {
-    const result = await runCli(['query', '--limit', '1'], { env: { LOGLIFT_URL: testNode().url, ...basic() } });
+    const result = await runBundle(['query', '--limit', '1'], { env: { LOGLIFT_URL: testNode().url, ...basic() } });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`the TLS certificate of ${testNode().url} is not signed by the system CAs`);
     expect(result.stderr).toContain(
@@ -40,7 +40,7 @@ describe('connection errors name the cause and the fix', () => {
 
   it('http:// to a node that speaks HTTPS', async () => {
     const https = new URL(testNode().url);
-    const result = await runCli(['query', '--limit', '1'], {
+    const result = await runBundle(['query', '--limit', '1'], {
       env: { LOGLIFT_URL: `http://${https.host}`, LOGLIFT_CA_FILE: testNode().caFile, ...basic() },
     });
     expect(result.code).toBe(1);
@@ -49,7 +49,7 @@ describe('connection errors name the cause and the fix', () => {
   });
 
   it('https:// to a server that speaks plain HTTP', async () => {
-    const result = await runCli(['query', '--limit', '1'], {
+    const result = await runBundle(['query', '--limit', '1'], {
       env: { LOGLIFT_URL: `https://127.0.0.1:${portOf(plainHttp)}`, LOGLIFT_AUTH: 'none' },
     });
     expect(result.code).toBe(1);
@@ -59,7 +59,7 @@ describe('connection errors name the cause and the fix', () => {
 
   it('a server that never answers: progress while waiting, then the time it waited', async () => {
     const url = `http://127.0.0.1:${portOf(silent)}`;
-    const result = await runCli(['query', '--limit', '1'], {
+    const result = await runBundle(['query', '--limit', '1'], {
       env: { LOGLIFT_URL: url, LOGLIFT_AUTH: 'none' },
       timeoutMs: 90_000,
     });

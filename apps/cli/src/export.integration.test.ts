@@ -1,14 +1,14 @@
 import type { LogClient } from '@loglift/query';
 import { bulkCreate, createTestDataStream, type TestDataStream } from '@loglift/query/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminClient, nodeEnv, runCli } from './runCli.testing.js';
+import { adminLogClient, nodeEnv, runBundle } from './testing/runBundle.js';
 
 let admin: LogClient;
 let stream: TestDataStream;
 const TOTAL = 20_000;
 
 beforeAll(async () => {
-  admin = adminClient();
+  admin = adminLogClient();
   stream = await createTestDataStream(admin, 'cliexport');
   const start = Date.parse('2024-05-01T00:00:00Z');
   await bulkCreate(
@@ -31,7 +31,7 @@ const openPits = async () =>
 
 describe('loglift export', () => {
   it('writes every document once, in order, to a pipe', async () => {
-    const result = await runCli(['export', '--from', '2024-05-01', '--timezone', 'UTC', '-o', 'raw'], {
+    const result = await runBundle(['export', '--from', '2024-05-01', '--timezone', 'UTC', '-o', 'raw'], {
       env: nodeEnv(stream.name),
     });
     expect(result.code).toBe(0);
@@ -41,7 +41,7 @@ describe('loglift export', () => {
 
   it('stops on Ctrl-C with exit code 130, says how far it got, and deletes the Point-in-Time', async () => {
     const before = (await openPits()).length;
-    const result = await runCli(['export', '--from', '2024-05-01', '--page-size', '50', '-o', 'raw'], {
+    const result = await runBundle(['export', '--from', '2024-05-01', '--page-size', '50', '-o', 'raw'], {
       env: nodeEnv(stream.name),
       interruptWhen: (stdout) => stdout.length > 2000,
     });

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { bulkCreate, createTestDataStream, type TestDataStream } from '@loglift/query/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminClient, testNode } from './runCli.testing.js';
+import { adminLogClient, testNode } from './testing/runBundle.js';
 import { VERSION } from './version.js';
 
 // Packs the CLI and the three published libraries as they would be published, installs the
@@ -17,8 +17,10 @@ const tsc = join(root, 'node_modules/typescript/bin/tsc');
 const LIBRARIES = ['packages/log-schema', 'packages/logger', 'packages/query'];
 let scratch = '';
 let bin = '';
+/** Paths inside each tarball, by tarball name. */
+const contents = new Map<string, string[]>();
 let stream: TestDataStream | undefined;
-const admin = adminClient();
+const admin = adminLogClient();
 
 beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'loglift-cli-pack-'));
@@ -34,6 +36,9 @@ beforeAll(async () => {
     'loglift-logger-0.1.0.tgz',
     'loglift-query-0.1.0.tgz',
   ]);
+  for (const file of tarballs) {
+    contents.set(file, (await run('tar', ['-tzf', join(out, file)])).stdout.trim().split('\n'));
+  }
   const dependencies = Object.fromEntries(
     tarballs.map((file) => [`@loglift/${file.replace(/^loglift-|-0\.1\.0\.tgz$/g, '')}`, `file:${join(out, file)}`]),
   );
@@ -73,6 +78,31 @@ describe('the packed CLI', () => {
       },
     });
     expect(JSON.parse(stdout)).toMatchObject({ message: 'from the tarball' });
+  });
+});
+
+// Test doubles, fixtures and tests stay in the workspace: `src/testing/`, `*.test.*`, the old
+// `*.testing.*` convention, sources and build info never reach a tarball.
+const TEST_CODE = /\.test\.|\.testing\.|\/testing\/|\/src\/|tsbuildinfo/;
+
+describe('every published tarball', () => {
+  it('contains no test code or sources', () => {
+    expect(contents.size).toBe(4);
+    for (const [tarball, files] of contents) {
+      expect(files.length, tarball).toBeGreaterThan(1);
+      expect(
+        files.filter((file) => TEST_CODE.test(file)),
+        tarball,
+      ).toEqual([]);
+    }
+  });
+
+  it('exports no test helpers: a ./testing entry point resolves only inside the workspace', async () => {
+    for (const name of ['@loglift/log-schema', '@loglift/query']) {
+      const script = `import(${JSON.stringify(`${name}/testing`)}).then(() => console.log('imported'), (e) => console.log(e.code))`;
+      const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: scratch });
+      expect(stdout.trim(), name).toBe('ERR_PACKAGE_PATH_NOT_EXPORTED');
+    }
   });
 });
 

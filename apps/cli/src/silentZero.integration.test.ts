@@ -1,7 +1,7 @@
 import type { LogClient } from '@loglift/query';
 import { bulkCreate, createTestDataStream, type TestDataStream } from '@loglift/query/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminClient, nodeEnv, runCli } from './runCli.testing.js';
+import { adminLogClient, nodeEnv, runBundle } from './testing/runBundle.js';
 
 let admin: LogClient;
 let stream: TestDataStream;
@@ -16,7 +16,7 @@ const pod = (name: string, second: number, extra: Record<string, unknown> = {}) 
 });
 
 beforeAll(async () => {
-  admin = adminClient();
+  admin = adminLogClient();
   stream = await createTestDataStream(admin, 'cli-zero');
   await bulkCreate(admin, stream.name, [
     pod('loglift-task-service-7d9f-abc', 1, { message: 'one', level: 'info' }),
@@ -59,13 +59,13 @@ describe('--pod, --exclude-pod, --container and --namespace match like stern', (
     [['--pod', 'traffic*'], ['traffic']],
     [['--container', 'task', '--namespace', 'lift', '--pod', 'hostile'], ['hostile-app-q2w']],
   ])('%j', async (flags, expected) => {
-    const result = await runCli(['query', ...SINCE, ...flags, '-o', 'ndjson'], { env });
+    const result = await runBundle(['query', ...SINCE, ...flags, '-o', 'ndjson'], { env });
     expect(result.code, result.stderr).toBe(0);
     expect(pods(result.stdout)).toEqual(expected);
   });
 
   it('says so in --help', async () => {
-    const result = await runCli(['query', '--help']);
+    const result = await runBundle(['query', '--help']);
     expect(result.stdout).toContain('--exclude-pod');
     expect(result.stdout).toContain('pod name containing this text');
   });
@@ -73,7 +73,7 @@ describe('--pod, --exclude-pod, --container and --namespace match like stern', (
 
 describe('warnings instead of silent zeros', () => {
   it('warns about a field the index does not have, and exits 0', async () => {
-    const result = await runCli(['query', 'no_such_field:x', ...SINCE], { env });
+    const result = await runBundle(['query', 'no_such_field:x', ...SINCE], { env });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(
@@ -82,23 +82,23 @@ describe('warnings instead of silent zeros', () => {
   });
 
   it('warns about a value ending in and/or/not but keeps its DQL meaning', async () => {
-    const result = await runCli(['query', 'kubernetes.pod_name:traffic and', ...SINCE, '-o', 'ndjson'], { env });
+    const result = await runBundle(['query', 'kubernetes.pod_name:traffic and', ...SINCE, '-o', 'ndjson'], { env });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('searches for the value "traffic and"');
-    const meant = await runCli(['query', 'kubernetes.pod_name:traffic', ...SINCE, '-o', 'ndjson'], { env });
+    const meant = await runBundle(['query', 'kubernetes.pod_name:traffic', ...SINCE, '-o', 'ndjson'], { env });
     expect(pods(meant.stdout)).toEqual(['traffic']);
   });
 
   it('gives no warning for fields the index has', async () => {
-    const result = await runCli(['query', 'kubernetes.pod_name:traffic', ...SINCE], { env });
+    const result = await runBundle(['query', 'kubernetes.pod_name:traffic', ...SINCE], { env });
     expect(result.stderr).not.toContain('warning');
   });
 });
 
 describe('pretty output of records without a message', () => {
   it('prints the app fields, never an object level', async () => {
-    const result = await runCli(['query', ...SINCE, '--pod', 'hostile'], { env });
+    const result = await runBundle(['query', ...SINCE, '--pod', 'hostile'], { env });
     expect(result.code).toBe(0);
     expect(result.stdout.trim()).toBe('2024-06-01T10:00:05.000Z loglift/hostile-app-q2w/task-service user.id=7');
     expect(result.stdout).not.toContain('VALUE');

@@ -1,13 +1,13 @@
 import type { LogClient } from '@loglift/query';
 import { bulkCreate, createTestDataStream, type TestDataStream } from '@loglift/query/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminClient, nodeEnv, runCli } from './runCli.testing.js';
+import { adminLogClient, nodeEnv, runBundle } from './testing/runBundle.js';
 
 let admin: LogClient;
 let stream: TestDataStream;
 
 beforeAll(async () => {
-  admin = adminClient();
+  admin = adminLogClient();
   stream = await createTestDataStream(admin, 'clitail', { refresh_interval: '200ms' });
 });
 
@@ -26,7 +26,7 @@ describe('loglift tail', () => {
   it('prints the last --tail lines, then new ones, and exits 0 on Ctrl-C', async () => {
     await bulkCreate(admin, stream.name, [line('old 1', -30_000), line('old 2', -20_000), line('old 3', -10_000)]);
     let inserted: Promise<number> | undefined;
-    const result = await runCli(
+    const result = await runBundle(
       ['tail', '-n', 'tailns', '--tail', '2', '--delay', '0', '--poll-interval', '200', '-o', 'raw'],
       {
         env: nodeEnv(stream.name),

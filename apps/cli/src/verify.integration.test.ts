@@ -5,7 +5,7 @@ import { liftRecord } from '@loglift/log-schema';
 import type { LogClient } from '@loglift/query';
 import { bulkCreate, createTestDataStream, type TestDataStream } from '@loglift/query/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminClient, nodeEnv, runCli } from './runCli.testing.js';
+import { adminLogClient, nodeEnv, runBundle } from './testing/runBundle.js';
 
 let admin: LogClient;
 let stream: TestDataStream;
@@ -18,7 +18,7 @@ const policy = `loglift-test-policy-${suffix}`;
 const role = `loglift-test-writer-${suffix}`;
 
 beforeAll(async () => {
-  admin = adminClient();
+  admin = adminLogClient();
   stream = await createTestDataStream(admin, 'verify');
   const plugins = await admin.request<{ component: string }[]>({
     method: 'GET',
@@ -74,7 +74,7 @@ afterAll(async () => {
 });
 
 const verify = (extra: string[]) =>
-  runCli(
+  runBundle(
     [
       'verify',
       '--service-url',
@@ -119,7 +119,7 @@ describe('loglift verify', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const result = await runCli(['verify', '--service-url', `http://127.0.0.1:${port}`, '--timeout', '2s'], {
+    const result = await runBundle(['verify', '--service-url', `http://127.0.0.1:${port}`, '--timeout', '2s'], {
       env: nodeEnv(stream.name),
     });
     expect(result.code).toBe(1);

@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { readServiceConfig, ServiceConfigError } from './config.js';
 
 function problemsOf(env: NodeJS.ProcessEnv): readonly string[] {
   try {
-    loadConfig(env);
+    readServiceConfig(env);
   } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
+    if (err instanceof ServiceConfigError) return err.problems;
     throw err;
   }
-  throw new Error('expected a ConfigError');
+  throw new Error('expected a ServiceConfigError');
 }
 
-describe('loadConfig', () => {
+describe('readServiceConfig', () => {
   it('uses documented defaults for an empty environment', () => {
-    expect(loadConfig({})).toEqual({
+    expect(readServiceConfig({})).toEqual({
       port: 8080,
       host: undefined,
       logLevel: 'info',
@@ -28,7 +28,7 @@ describe('loadConfig', () => {
   });
 
   it('reads every variable', () => {
-    const config = loadConfig({
+    const config = readServiceConfig({
       PORT: '9090',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'debug',
@@ -59,7 +59,7 @@ describe('loadConfig', () => {
   });
 
   it('treats empty variables as unset', () => {
-    expect(loadConfig({ PORT: '', OTEL_SERVICE_NAME: ' ' })).toMatchObject({
+    expect(readServiceConfig({ PORT: '', OTEL_SERVICE_NAME: ' ' })).toMatchObject({
       port: 8080,
       service: { name: 'task-service' },
     });

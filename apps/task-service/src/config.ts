@@ -47,12 +47,12 @@ export interface Config {
 }
 
 /** Thrown when the environment is invalid; `problems` has one entry per variable. */
-export class ConfigError extends Error {
+export class ServiceConfigError extends Error {
   readonly problems: readonly string[];
 
   constructor(problems: readonly string[]) {
     super(`Invalid configuration: ${problems.join('; ')}`);
-    this.name = 'ConfigError';
+    this.name = 'ServiceConfigError';
     this.problems = problems;
   }
 }
@@ -60,7 +60,7 @@ export class ConfigError extends Error {
 export const DEFAULT_SERVICE_NAME = 'task-service';
 
 /** Reads and validates the configuration; empty variables count as unset. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function readServiceConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const present = Object.fromEntries(
     Object.keys(envSchema.shape)
       .map((key) => [key, env[key]] as const)
@@ -68,7 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   );
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
-    throw new ConfigError(
+    throw new ServiceConfigError(
       parsed.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? 'environment');
         return `${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`;

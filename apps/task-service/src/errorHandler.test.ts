@@ -2,7 +2,7 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import type { ErrorBody } from './errorHandler.js';
 import { InMemoryTaskStore } from './inMemoryTaskStore.js';
-import { buildTestApp } from './testApp.testing.js';
+import { buildTestApp } from './testing/testApp.js';
 
 class BrokenStore extends InMemoryTaskStore {
   override async list(): Promise<never> {

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { buildTestApp } from './testApp.testing.js';
+import { buildTestApp } from './testing/testApp.js';
 
 describe('health endpoints', () => {
   it('report starting before the listener is bound', async () => {

@@ -1,15 +1,15 @@
 import { createLogger, flushLogger } from '@loglift/logger';
-import { ConfigError, DEFAULT_SERVICE_NAME, loadConfig } from './config.js';
+import { DEFAULT_SERVICE_NAME, readServiceConfig, ServiceConfigError } from './config.js';
 import { createServiceLogger } from './serviceLogger.js';
 import { startService } from './startService.js';
 
 // Entry point of the container: node main.mjs. Exit codes: 0 after a graceful stop, 1 on failure.
 async function main(): Promise<void> {
-  let config: ReturnType<typeof loadConfig>;
+  let config: ReturnType<typeof readServiceConfig>;
   try {
-    config = loadConfig(process.env);
+    config = readServiceConfig(process.env);
   } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
+    if (!(err instanceof ServiceConfigError)) throw err;
     // A fixed level and no environment: the variables just failed validation.
     const logger = createLogger({ env: {}, level: 'info', service: { name: DEFAULT_SERVICE_NAME } });
     logger.fatal({ problems: err.problems }, err.message);

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { createMetrics, UNMATCHED_ROUTE } from './metrics.js';
-import { buildTestApp } from './testApp.testing.js';
+import { buildTestApp } from './testing/testApp.js';
 
 interface Sample {
   labels: Record<string, string | number>;

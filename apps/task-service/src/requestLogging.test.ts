@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { buildTestApp } from './testApp.testing.js';
+import { buildTestApp } from './testing/testApp.js';
 
 /** Request lines are the ones carrying a response status. */
 function requestLines(lines: ReturnType<typeof buildTestApp>['logs']['lines']) {

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import type { ErrorBody } from './errorHandler.js';
 import type { Task } from './task.js';
-import { buildTestApp } from './testApp.testing.js';
+import { buildTestApp } from './testing/testApp.js';
 
 async function createTask(app: ReturnType<typeof buildTestApp>['app'], body: object): Promise<Task> {
   const res = await request(app).post('/api/tasks').send(body).expect(201);

@@ -1,5 +1,5 @@
 import { createLogger, flushLogger } from '@loglift/logger';
-import { parseTrafficArgs, TRAFFIC_USAGE, UsageError } from './trafficArgs.js';
+import { parseTrafficArgs, TRAFFIC_USAGE, TrafficArgsError } from './trafficArgs.js';
 import { runTraffic } from './trafficGenerator.js';
 
 // CLI entry: node traffic.mjs --url http://127.0.0.1:8080 --duration 10s --rate 20
@@ -10,7 +10,7 @@ async function main(): Promise<number> {
     try {
       args = parseTrafficArgs(process.argv.slice(2));
     } catch (err) {
-      if (!(err instanceof UsageError)) throw err;
+      if (!(err instanceof TrafficArgsError)) throw err;
       logger.error({ usage: TRAFFIC_USAGE }, err.message);
       return 2;
     }

@@ -10,8 +10,8 @@ at --rate requests/s for --duration. Exit 0 when every answer was as expected, 1
 2 on invalid arguments. The 500 and slow requests need ENABLE_FAULTS=true on the service.`;
 
 /** Invalid command line; the message names the offending option. */
-export class UsageError extends Error {
-  override name = 'UsageError';
+export class TrafficArgsError extends Error {
+  override name = 'TrafficArgsError';
 }
 
 export type TrafficArgs = { help: true } | ({ help: false } & Omit<TrafficOptions, 'random' | 'signal' | 'onResult'>);
@@ -19,7 +19,7 @@ export type TrafficArgs = { help: true } | ({ help: false } & Omit<TrafficOption
 function positiveNumber(name: string, text: string, integer: boolean): number {
   const value = Number(text);
   if (text.trim() === '' || !Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
-    throw new UsageError(`--${name} must be a positive ${integer ? 'integer' : 'number'}, got "${text}"`);
+    throw new TrafficArgsError(`--${name} must be a positive ${integer ? 'integer' : 'number'}, got "${text}"`);
   }
   return value;
 }
@@ -28,7 +28,7 @@ function duration(name: string, text: string): number {
   try {
     return parseTrafficDuration(text);
   } catch (err) {
-    throw new UsageError(`--${name}: ${(err as Error).message}`);
+    throw new TrafficArgsError(`--${name}: ${(err as Error).message}`);
   }
 }
 
@@ -37,17 +37,17 @@ export function parseTrafficArgs(argv: readonly string[]): TrafficArgs {
   try {
     values = parse(argv).values;
   } catch (err) {
-    throw new UsageError((err as Error).message);
+    throw new TrafficArgsError((err as Error).message);
   }
   if (values.help) return { help: true };
   let url: URL;
   try {
     url = new URL(values.url);
   } catch {
-    throw new UsageError(`--url must be an absolute http(s) URL, got "${values.url}"`);
+    throw new TrafficArgsError(`--url must be an absolute http(s) URL, got "${values.url}"`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UsageError(`--url must use http or https, got "${values.url}"`);
+    throw new TrafficArgsError(`--url must use http or https, got "${values.url}"`);
   }
   return {
     help: false,

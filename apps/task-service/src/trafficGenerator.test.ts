@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from './server.js';
-import { buildTestApp } from './testApp.testing.js';
+import { buildTestApp } from './testing/testApp.js';
 import { TRAFFIC_ACTIONS } from './trafficActions.js';
 import { runTraffic, type TrafficResult } from './trafficGenerator.js';
 

@@ -4,7 +4,7 @@
 import { cpuUsage } from 'node:process';
 import { liftRecord } from '@loglift/log-schema';
 import { liftCases, RECORD_MILLIS } from '@loglift/log-schema/testing';
-import { runLuaHarness } from '../test/runLuaLift.js';
+import { runLuaHarness } from '../tests/runLuaLift.js';
 
 const RECORDS = Number(process.env.LOGLIFT_BENCH_RECORDS ?? 200_000);
 if (!Number.isInteger(RECORDS) || RECORDS < 1) {

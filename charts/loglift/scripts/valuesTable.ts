@@ -9,7 +9,7 @@ export interface ValueDoc {
 }
 
 /** The helm-docs convention: `# -- text` right above a key, continued by further `# ` lines. */
-function description(commentBefore: string | null | undefined): string | undefined {
+export function helmDocsDescription(commentBefore: string | null | undefined): string | undefined {
   if (!commentBefore) return undefined;
   const lines = commentBefore.split('\n');
   const start = lines.findLastIndex((line) => /^\s?--(\s|$)/.test(line));
@@ -36,7 +36,7 @@ function walk(map: YAMLMap, prefix: string, out: ValueDoc[], undocumented: strin
     const path = prefix ? `${prefix}.${key}` : key;
     const value = pair.value as Node | null;
     // The parser hangs the comment above a map's first key on the map node itself.
-    const text = description(keyNode.commentBefore ?? (index === 0 ? map.commentBefore : undefined));
+    const text = helmDocsDescription(keyNode.commentBefore ?? (index === 0 ? map.commentBefore : undefined));
     const plain = value ? value.toJSON() : null;
     if (text !== undefined) {
       out.push({ key: path, type: typeOf(plain), default: plain, description: text });

@@ -3,7 +3,7 @@ import { exportLogs } from './exportLogs.js';
 import type { LogClient } from './logClient.js';
 import type { LogHit } from './logHit.js';
 import { bulkCreate, createTestDataStream, type TestDataStream } from './testing/index.js';
-import { testClient } from './testNode.testing.js';
+import { testClient } from './testing/testClient.js';
 
 let admin: LogClient;
 let client: LogClient;

@@ -4,7 +4,7 @@ import { follow } from './follow.js';
 import type { LogClient } from './logClient.js';
 import type { LogHit } from './logHit.js';
 import { bulkCreate, createTestDataStream, type TestDataStream } from './testing/index.js';
-import { testClient } from './testNode.testing.js';
+import { testClient } from './testing/testClient.js';
 
 let admin: LogClient;
 let client: LogClient;

@@ -29,7 +29,7 @@ export { type HistogramBucket, NO_LEVEL, type StatsOptions, type StatsResult, st
 export {
   checkTimeZone,
   parseDuration,
-  parseTime,
+  parseTimeExpression,
   resolveTimeRange,
   type TimeRange,
   type TimeRangeInput,

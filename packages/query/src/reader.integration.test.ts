@@ -7,7 +7,7 @@ import { exportLogs } from './exportLogs.js';
 import type { LogClient } from './logClient.js';
 import { search } from './search.js';
 import { bulkCreate, createTestDataStream, names, SEED_DOCUMENTS, type TestDataStream } from './testing/index.js';
-import { testClient, testNode } from './testNode.testing.js';
+import { testClient, testNode } from './testing/testClient.js';
 
 let admin: LogClient;
 let reader: LogClient;

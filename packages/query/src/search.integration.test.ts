@@ -7,7 +7,7 @@ import type { LogClient } from './logClient.js';
 import { search } from './search.js';
 import { stats } from './stats.js';
 import { bulkCreate, createTestDataStream, names, SEED_DOCUMENTS, type TestDataStream } from './testing/index.js';
-import { testClient, testNode } from './testNode.testing.js';
+import { testClient, testNode } from './testing/testClient.js';
 
 let admin: LogClient;
 let client: LogClient;

@@ -26,8 +26,10 @@ export function resolveTimeRange(input: TimeRangeInput, now: Date = new Date()):
   checkTimeZone(timeZone);
   const fromText = input.from ?? (input.since === undefined ? undefined : sinceToExpression(input.since));
   const from =
-    fromText === undefined ? undefined : parseTime(fromText, now, timeZone, input.from ? '--from' : '--since');
-  const to = input.to === undefined ? undefined : parseTime(input.to, now, timeZone, '--to');
+    fromText === undefined
+      ? undefined
+      : parseTimeExpression(fromText, now, timeZone, input.from ? '--from' : '--since');
+  const to = input.to === undefined ? undefined : parseTimeExpression(input.to, now, timeZone, '--to');
   if (from && to && from.getTime() > to.getTime()) {
     throw new InvalidInputError(`time range is empty: ${from.toISOString()} is after ${to.toISOString()}`);
   }
@@ -47,7 +49,7 @@ function sinceToExpression(since: string): string {
 }
 
 /** An absolute ISO time, `now`, or `now±N<unit>`. */
-export function parseTime(text: string, now: Date, timeZone: string, what = 'time'): Date {
+export function parseTimeExpression(text: string, now: Date, timeZone: string, what = 'time'): Date {
   const trimmed = text.trim();
   const math = NOW_MATH.exec(trimmed);
   if (math) {

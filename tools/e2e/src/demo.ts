@@ -7,7 +7,7 @@ import { countDocuments, type OpenSearchConnection } from './openSearchHttp.js';
 import { type Pipeline, startPipeline } from './pipeline.js';
 import { recordProcess } from './processRecord.js';
 import { repoRoot } from './repoRoot.js';
-import { cliEnv, runCli } from './runCli.js';
+import { cliEnv, runCliInTerminal } from './runCliInTerminal.js';
 import { waitFor } from './waitFor.js';
 
 /**
@@ -102,16 +102,16 @@ async function main(): Promise<number> {
     );
     if (stop.signal.aborted) return 130;
     say('\n== loglift stats --since 15m');
-    await runCli(['stats', '--since', '15m', '--top', '5'], env, stop.signal);
+    await runCliInTerminal(['stats', '--since', '15m', '--top', '5'], env, stop.signal);
     say('\n== recent errors: loglift query --level error --since 15m --limit 5');
-    await runCli(['query', '--level', 'error', '--since', '15m', '--limit', '5'], env, stop.signal);
+    await runCliInTerminal(['query', '--level', 'error', '--since', '15m', '--limit', '5'], env, stop.signal);
     say('\n== loglift verify');
     const ism = !/skipped\s+ism-policy/.test(started.bootstrapSummary);
     const desired = started.chart.bootstrapConfig as {
       logs?: { template?: string; retention?: { policy?: string } };
       security?: { writerRole?: string };
     };
-    await runCli(
+    await runCliInTerminal(
       [
         'verify',
         '--service-url',
@@ -132,7 +132,7 @@ async function main(): Promise<number> {
     for (const line of cliInstructions({ connection, index: started.index, stateDir })) say(line);
     if (once) return 0;
     say('\n== following the logs: loglift tail (Ctrl-C stops everything)');
-    await runCli(['tail', '--tail', '5'], env, stop.signal);
+    await runCliInTerminal(['tail', '--tail', '5'], env, stop.signal);
     return 0;
   } finally {
     if (pipeline) {

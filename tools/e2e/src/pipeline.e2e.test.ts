@@ -13,7 +13,7 @@ import { contractTypeViolations } from './contractTypes.js';
 import { hostileRecords, seqOfDocument } from './hostileRecords.js';
 import { countDocuments, type SearchHit, searchAll } from './openSearchHttp.js';
 import { type Pipeline, startPipeline } from './pipeline.js';
-import { cliEnv } from './runCli.js';
+import { cliEnv } from './runCliInTerminal.js';
 import { removeNames, uniqueNames } from './testNames.js';
 import { waitFor } from './waitFor.js';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { Client, type ClientOptions, Transport } from '@opensearch-project/opensearch';
-import { AwsSigv4Signer } from '@opensearch-project/opensearch/aws';
+import { AwsSigv4Signer } from '@opensearch-project/opensearch/aws-v3';
 import type { BootstrapConfig } from '../config/schema.js';
 import { withWriteCounter } from './countingTransport.js';
 import { OpenSearch } from './openSearch.js';

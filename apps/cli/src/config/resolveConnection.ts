@@ -1,6 +1,6 @@
 import type { AuthOptions, ConnectionOptions } from '@loglift/query';
 import { UsageError } from '../usageError.js';
-import { type ContextConfig, defaultConfigPath, loadConfig } from './loadConfig.js';
+import { type ContextConfig, defaultConfigPath, readConfigFile } from './readConfigFile.js';
 
 /** Connection flags as commander parses them. */
 export interface ConnectionFlags {
@@ -29,7 +29,7 @@ export interface ResolvedConnection {
 /** Flags win over LOGLIFT_* environment variables, which win over the config file's context. */
 export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv = process.env): ResolvedConnection {
   const configPath = flags.config ?? defaultConfigPath(env);
-  const config = loadConfig(configPath, flags.config !== undefined || env.LOGLIFT_CONFIG !== undefined);
+  const config = readConfigFile(configPath, flags.config !== undefined || env.LOGLIFT_CONFIG !== undefined);
   const contextName = flags.context ?? config.currentContext;
   let context: ContextConfig = {};
   if (contextName !== undefined) {

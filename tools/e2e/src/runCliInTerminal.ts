@@ -15,7 +15,11 @@ export function cliEnv(connection: OpenSearchConnection, index: string): NodeJS.
 }
 
 /** Runs the CLI bundle with its output on this terminal; resolves with its exit code. */
-export function runCli(args: readonly string[], env: NodeJS.ProcessEnv, signal?: AbortSignal): Promise<number> {
+export function runCliInTerminal(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  signal?: AbortSignal,
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bundles.cli, ...args], { env, stdio: 'inherit' });
     const abort = () => child.kill('SIGINT');

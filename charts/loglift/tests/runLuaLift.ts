@@ -20,7 +20,7 @@ export interface LuaResult {
   input: Record<string, unknown>;
 }
 
-const HARNESS = join(chartDir, 'test', 'liftHarness.lua');
+const HARNESS = join(chartDir, 'tests', 'liftHarness.lua');
 const INSTALL_HINT = 'install LuaJIT and lua-cjson with `bash tools/lua/install.sh`';
 
 /**

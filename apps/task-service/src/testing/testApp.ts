@@ -1,9 +1,9 @@
 import type { Express } from 'express';
-import { type CapturedLogs, captureLogs } from './captureLogs.testing.js';
-import { type AppOptions, createApp } from './createApp.js';
-import { HealthState } from './health.js';
-import { InMemoryTaskStore } from './inMemoryTaskStore.js';
-import { createMetrics, type Metrics } from './metrics.js';
+import { type AppOptions, createApp } from '../createApp.js';
+import { HealthState } from '../health.js';
+import { InMemoryTaskStore } from '../inMemoryTaskStore.js';
+import { createMetrics, type Metrics } from '../metrics.js';
+import { type CapturedLogs, captureLogs } from './captureLogs.js';
 
 export interface TestApp {
   app: Express;

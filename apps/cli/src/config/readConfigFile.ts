@@ -44,7 +44,7 @@ export function defaultConfigPath(env: NodeJS.ProcessEnv): string {
 }
 
 /** Reads the config file; a missing default file is an empty config, a missing explicit one an error. */
-export function loadConfig(path: string, explicit: boolean): ConfigFile {
+export function readConfigFile(path: string, explicit: boolean): ConfigFile {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

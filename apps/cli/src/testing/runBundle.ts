@@ -6,7 +6,7 @@ import { createClient, type LogClient } from '@loglift/query';
 export { testNode };
 
 /** An admin client on the shared test node, for seeding and cleaning up. */
-export function adminClient(): LogClient {
+export function adminLogClient(): LogClient {
   const node = testNode();
   return createClient({
     url: node.url,
@@ -15,16 +15,16 @@ export function adminClient(): LogClient {
   });
 }
 
-export interface CliResult {
+export interface BundleResult {
   readonly code: number | null;
   readonly stdout: string;
   readonly stderr: string;
 }
 
-const cliRoot = fileURLToPath(new URL('..', import.meta.url));
-const bundle = fileURLToPath(new URL('../dist/bundle/loglift.mjs', import.meta.url));
+const cliRoot = fileURLToPath(new URL('../..', import.meta.url));
+const bundle = fileURLToPath(new URL('../../dist/bundle/loglift.mjs', import.meta.url));
 
-export interface RunOptions {
+export interface RunBundleOptions {
   readonly env?: Record<string, string | undefined>;
   /** Called with each stdout chunk; return true to send SIGINT. */
   readonly interruptWhen?: (stdout: string) => boolean;
@@ -32,7 +32,7 @@ export interface RunOptions {
 }
 
 /** Runs the built `loglift` bundle as a child process, with a clean LOGLIFT_* environment and no config file. */
-export function runCli(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
+export function runBundle(args: readonly string[], options: RunBundleOptions = {}): Promise<BundleResult> {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', XDG_CONFIG_HOME: '/nonexistent' };
   for (const key of Object.keys(env)) if (key.startsWith('LOGLIFT_')) delete env[key];
   Object.assign(env, options.env);

@@ -99,7 +99,7 @@ describe('the packaged chart repository', () => {
     },
   );
 
-  it('leaves tests, scripts and CI scenarios out of the archive', () => {
+  it('leaves tests, scripts, schema overrides, benches and CI scenarios out of the archive', () => {
     const listing = run('tar', ['-tzf', join(repoDir, 'loglift-0.1.0.tgz')]);
     expect(listing.status).toBe(0);
     const files = listing.stdout.split('\n').filter(Boolean);
@@ -108,7 +108,7 @@ describe('the packaged chart repository', () => {
     );
     expect(
       files.filter((f) =>
-        /^loglift\/(test|tests|scripts|ci|node_modules)\/|package\.json|tsconfig|README\.md$/.test(f),
+        /^loglift\/(test|tests|scripts|schema|bench|lua|ci|node_modules)\/|package\.json|tsconfig|README\.md$/.test(f),
       ),
     ).toEqual(['loglift/README.md']);
   });

@@ -1,6 +1,6 @@
 import { testNode } from '@loglift/opensearch-testbed/testing';
-import { createClient } from './createClient.js';
-import type { LogClient } from './logClient.js';
+import { createClient } from '../createClient.js';
+import type { LogClient } from '../logClient.js';
 
 export { testNode };
 
