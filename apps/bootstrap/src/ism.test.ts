@@ -25,8 +25,7 @@ afterEach(async () => {
   await stub.close();
 });
 
-/** Converges the ISM steps with the given retention and returns what it wrote. */
-async function converge(retention: Record<string, unknown> = {}) {
+async function stepsFor(retention: Record<string, unknown> = {}) {
   const config = parseConfig({
     apiVersion: 'loglift.io/v1',
     kind: 'BootstrapConfig',
@@ -37,7 +36,12 @@ async function converge(retention: Record<string, unknown> = {}) {
   const os = createOpenSearch(config.opensearch, { counter });
   clients.push(os);
   const ctx = { config, os, writerBackendRoles: [], ismAvailable: true };
-  const steps = [ismPolicyStep(ctx), ismAttachStep(ctx)];
+  return { steps: [ismPolicyStep(ctx), ismAttachStep(ctx)], counter };
+}
+
+/** Converges the ISM steps with the given retention and returns what it wrote. */
+async function converge(retention: Record<string, unknown> = {}) {
+  const { steps, counter } = await stepsFor(retention);
   const result = await apply(steps);
   return { ...result, writes: counter.writes, planned: await plan(steps) };
 }
@@ -90,11 +94,7 @@ describe('retention on existing backing indices', () => {
     stub.putForeignPolicy('someone-else', { default_state: 'x', states: [{ name: 'x', actions: [] }] });
     await converge();
     // Someone moved one index to another policy by hand.
-    await fetch(`${stub.url}/_plugins/_ism/change_policy/${theirs}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ policy_id: 'someone-else' }),
-    });
+    await ism('change_policy', theirs ?? '', 'someone-else');
     stub.runJobs();
     // A backing index created after ISM's last sweep is attached at once.
     const fresh = stub.rollover(STREAM);
@@ -108,17 +108,67 @@ describe('retention on existing backing indices', () => {
     );
   });
 
-  it('tolerates an index that is moving to its delete state (change_policy refuses it then)', async () => {
+  it('leaves indices on their way to deletion on their version (change_policy refuses them then)', async () => {
     const [moving, steady] = stub.createDataStream(STREAM, 2);
     await converge({ deleteAfterDays: 14 });
     stub.runJobs();
     stub.beginTransition(moving ?? '', 'delete');
     const changed = await converge({ deleteAfterDays: 7 });
     expect(changed.failed).toBeUndefined();
+    expect(changed.writes.map((write) => write.path)).toEqual([
+      `/_plugins/_ism/policies/${POLICY}`,
+      `/_plugins/_ism/change_policy/${steady}`,
+    ]);
     stub.runJobs();
     expect(policyVersion(steady ?? '').seqNo).toBe((await currentPolicy()).seqNo);
+    expect((await converge({ deleteAfterDays: 7 })).writes).toEqual([]);
+  });
+
+  it('does not fail when an index starts moving to deletion between the read and change_policy', async () => {
+    const [index] = stub.createDataStream(STREAM, 1);
+    await converge({ deleteAfterDays: 14 });
+    stub.runJobs();
+    await converge({ deleteAfterDays: 7 }); // policy and change_policy
+    stub.runJobs();
+    const { steps } = await stepsFor({ deleteAfterDays: 3 });
+    await apply(steps.slice(0, 1));
+    const planned = await steps[1]?.plan();
+    expect(planned?.action).toBe('update');
+    stub.beginTransition(index ?? '', 'delete');
+    await expect(planned?.write?.()).resolves.toBeUndefined();
+  });
+
+  it('does not fail when ISM attached an index between the read and add', async () => {
+    const [index] = stub.createDataStream(STREAM, 1);
+    const { steps } = await stepsFor();
+    await apply(steps.slice(0, 1));
+    const planned = await steps[1]?.plan();
+    await ism('add', index ?? '');
+    await expect(planned?.write?.()).resolves.toBeUndefined();
+  });
+
+  it("fails naming the index and ISM's reason for any other refusal", async () => {
+    const [index] = stub.createDataStream(STREAM, 1);
+    await converge({ deleteAfterDays: 14 });
+    stub.runJobs();
+    const { steps } = await stepsFor({ deleteAfterDays: 7 });
+    await apply(steps.slice(0, 1));
+    const planned = await steps[1]?.plan();
+    await ism('remove', index ?? '');
+    await expect(planned?.write?.()).rejects.toThrow(
+      `ISM change_policy for policy ${POLICY} failed on ${index} (This index is not being managed)`,
+    );
   });
 });
+
+/** What another client (a person, another tool) does through ISM's API. */
+async function ism(api: 'add' | 'remove' | 'change_policy', index: string, policyId = POLICY): Promise<void> {
+  await fetch(`${stub.url}/_plugins/_ism/${api}/${index}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ policy_id: policyId }),
+  });
+}
 
 async function currentPolicy(): Promise<{ seqNo: number }> {
   const response = await fetch(`${stub.url}/_plugins/_ism/policies/${POLICY}`);
@@ -133,7 +183,11 @@ describe('the retention policy', () => {
   });
 
   it('deletes N days after rollover (min_rollover_age), never counting from index creation', () => {
-    const config = parseConfig({ apiVersion: 'loglift.io/v1', kind: 'BootstrapConfig', opensearch: { url: 'http://x' } });
+    const config = parseConfig({
+      apiVersion: 'loglift.io/v1',
+      kind: 'BootstrapConfig',
+      opensearch: { url: 'http://x' },
+    });
     const states = desiredIsmPolicy({ ...config.logs, retention: { ...config.logs.retention, deleteAfterDays: 9 } })
       .policy.states as { name: string; transitions: unknown[] }[];
     expect(states.find((state) => state.name === 'hot')?.transitions).toEqual([

@@ -10,6 +10,8 @@ interface ExplainEntry {
   'index.opendistro.index_state_management.policy_id'?: string | null;
   policy_seq_no?: number;
   policy_primary_term?: number;
+  transition_to?: string;
+  state?: { name?: string };
 }
 
 /** `updated_indices` / `failures` / `failed_indices` of add and change_policy (ISMStatusResponse.kt). */
@@ -26,6 +28,9 @@ const ALREADY_MANAGED = /already has a policy/;
  * transition of this policy leads to `delete`, so the new version would not matter any more.
  */
 const IN_TRANSITION = /while transitioning to new state/;
+
+/** The policy's last state (desiredIsmPolicy). */
+const DELETE_STATE = 'delete';
 
 /** Index names per request, so the request line stays far below `http.max_initial_line_length` (4kb). */
 const PATH_BUDGET = 3000;
@@ -69,6 +74,8 @@ export function ismAttachStep(ctx: StepContext): Step {
           changes.push({ path: `${index} policy`, op: 'add', to: policyId });
         } else if (managedBy !== policyId) {
           notes.push(`${index} is managed by ISM policy ${managedBy}, left alone`);
+        } else if (entry.transition_to !== undefined || entry.state?.name === DELETE_STATE) {
+          // On its way to deletion: no version of the policy changes what happens to it now.
         } else if (entry.policy_seq_no === undefined) {
           // Not initialized yet: ISM starts it with the policy as it was attached; checked next run.
           notes.push(`${index} has not started its policy yet`);
@@ -85,6 +92,10 @@ export function ismAttachStep(ctx: StepContext): Step {
             to: version ? `${version._seq_no}/${version._primary_term}` : 'new',
           });
         }
+      }
+      if (toChange.length > 0) {
+        // Explain shows the new version only once ISM applied it (ManagedIndexRunner.kt).
+        notes.push("ISM applies change_policy at each index's next job run");
       }
       const note = notes.length > 0 ? notes.join('; ') : undefined;
       if (changes.length === 0) {

@@ -17,6 +17,7 @@ import { patternListsOverlap } from '../steps/patternsOverlap.js';
  *   shows `policy_seq_no` / `policy_primary_term` only after ISM initialized it.
  * - add: TransportAddPolicyAction.kt: an index that already has a policy is refused in
  *   `failed_indices`; the policy as it is now is copied into the managed index.
+ * - remove: TransportRemovePolicyAction.kt (what a person might do between two reads).
  * - change_policy: TransportChangePolicyAction.kt / ManagedIndexRunner.kt: only managed indices; not
  *   while transitioning; the change is recorded and applied by the index's next job run, which loads
  *   the policy's current version (the runner's initChangePolicy). Explain shows the old version
@@ -228,10 +229,7 @@ export async function startIsmStub(): Promise<IsmStub> {
         `[${id}]: version conflict, document already exists (current version [${existing.version}])`,
       );
     }
-    if (
-      existing &&
-      (Number(ifSeqNo) !== existing.seqNo || Number(ifPrimaryTerm) !== existing.primaryTerm)
-    ) {
+    if (existing && (Number(ifSeqNo) !== existing.seqNo || Number(ifPrimaryTerm) !== existing.primaryTerm)) {
       return error(
         res,
         409,
@@ -364,6 +362,26 @@ export async function startIsmStub(): Promise<IsmStub> {
       }
       return send(res, 200, statusResponse(updated, failed));
     }
+    const remove = /^\/_plugins\/_ism\/remove\/([^/]+)$/.exec(path);
+    if (remove && method === 'POST') {
+      // TransportRemovePolicyAction.kt: indices without a policy are reported, the others unmanaged.
+      const failed: { index_name: string; index_uuid: string; reason: string }[] = [];
+      let updated = 0;
+      for (const index of resolve(remove[1] ?? '')) {
+        if (!index.managed) {
+          failed.push({
+            index_name: index.name,
+            index_uuid: index.uuid,
+            reason: 'This index does not have a policy to remove',
+          });
+        } else {
+          delete index.managed;
+          nextSeqNo();
+          updated += 1;
+        }
+      }
+      return send(res, 200, statusResponse(updated, failed));
+    }
     error(res, 400, 'illegal_argument_exception', `no handler found for uri [${path}] and method [${method}]`);
   };
 
@@ -415,7 +433,11 @@ export async function startIsmStub(): Promise<IsmStub> {
         const pending = managed.pendingChange ? policies.get(managed.pendingChange) : undefined;
         if (pending && managed.pendingChange) {
           managed.policyId = managed.pendingChange;
-          managed.running = { seqNo: pending.seqNo, primaryTerm: pending.primaryTerm, state: managed.running?.state ?? 'hot' };
+          managed.running = {
+            seqNo: pending.seqNo,
+            primaryTerm: pending.primaryTerm,
+            state: managed.running?.state ?? 'hot',
+          };
           delete managed.pendingChange;
         } else if (!managed.running) {
           managed.running = { ...managed.cached, state: 'hot' };
@@ -427,7 +449,12 @@ export async function startIsmStub(): Promise<IsmStub> {
       return found ? explainEntry(found) : {};
     },
     putForeignPolicy(id, policy) {
-      policies.set(id, { seqNo: nextSeqNo(), primaryTerm: PRIMARY_TERM, version: 1, policy: normalizePolicy(id, policy, tick()) });
+      policies.set(id, {
+        seqNo: nextSeqNo(),
+        primaryTerm: PRIMARY_TERM,
+        version: 1,
+        policy: normalizePolicy(id, policy, tick()),
+      });
     },
     close: () => new Promise<void>((done) => server.close(() => done())),
   };
