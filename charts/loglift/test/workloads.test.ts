@@ -92,7 +92,7 @@ describe('the bootstrap hook', () => {
     const job = find(defaults, 'Job', '-bootstrap');
     expect(at(job, 'spec')).toMatchObject({
       backoffLimit: 2,
-      activeDeadlineSeconds: 600,
+      activeDeadlineSeconds: 300,
       ttlSecondsAfterFinished: 3600,
     });
     const state = desiredState(defaults);

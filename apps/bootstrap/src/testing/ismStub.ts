@@ -252,10 +252,11 @@ export async function startIsmStub(): Promise<IsmStub> {
           ),
       );
       if (clash) {
+        // IndexManagementException.kt wraps the IllegalArgumentException as a 400.
         return error(
           res,
           400,
-          'illegal_argument_exception',
+          'index_management_exception',
           `New policy ${id} has an ISM template with index pattern ${`[${template.index_patterns.join(', ')}]`} matching existing policy templates, please use a different priority than ${template.priority ?? 0}`,
         );
       }
