@@ -68,6 +68,15 @@ describe('retention on existing backing indices', () => {
     expect(again.planned.every((object) => object.action === 'unchanged')).toBe(true);
   });
 
+  it('splits a long list of indices over several requests, so each request line stays short', async () => {
+    const backing = stub.createDataStream(STREAM, 200);
+    const first = await converge();
+    const adds = first.writes.filter((write) => write.path.startsWith('/_plugins/_ism/add/'));
+    expect(adds.length).toBeGreaterThan(1);
+    expect(Math.max(...adds.map((write) => write.path.length))).toBeLessThan(4096);
+    expect(adds.flatMap((write) => write.path.slice('/_plugins/_ism/add/'.length).split(','))).toEqual(backing);
+  });
+
   it('moves managed indices that run an older policy version to the new one with change_policy', async () => {
     const backing = stub.createDataStream(STREAM, 2);
     await converge({ deleteAfterDays: 14 });
