@@ -60,6 +60,8 @@ describe('retention on existing backing indices', () => {
       { method: 'PUT', path: `/_plugins/_ism/policies/${POLICY}` },
       { method: 'POST', path: `/_plugins/_ism/add/${before.join(',')}` },
     ]);
+    // Attached but not started by ISM yet: nothing more to send.
+    expect((await converge()).writes).toEqual([]);
     stub.runJobs();
     for (const index of before) expect(stub.explain(index)).toMatchObject({ policy_id: POLICY });
 
