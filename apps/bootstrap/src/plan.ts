@@ -4,6 +4,7 @@ import { dashboardsSteps } from './steps/dashboards.js';
 import { dataStreamStep } from './steps/dataStream.js';
 import { indexTemplateStep } from './steps/indexTemplate.js';
 import { internalUserStep } from './steps/internalUser.js';
+import { ismAttachStep } from './steps/ismAttach.js';
 import { ismPolicyStep } from './steps/ismPolicy.js';
 import { roleMappingSteps } from './steps/roleMappings.js';
 import { roleSteps } from './steps/roles.js';
@@ -29,7 +30,7 @@ function skippedStep(kind: string, name: string, note: string): Step {
 export function buildSteps(ctx: StepContext): Step[] {
   const { config } = ctx;
   if (config.opensearch.aws?.service === 'aoss') return serverlessSteps(ctx);
-  const steps: Step[] = [ismPolicyStep(ctx), indexTemplateStep(ctx), dataStreamStep(ctx)];
+  const steps: Step[] = [ismPolicyStep(ctx), indexTemplateStep(ctx), dataStreamStep(ctx), ismAttachStep(ctx)];
   if (config.security.enabled) {
     steps.push(...tenantSteps(ctx), ...roleSteps(ctx));
     const user = internalUserStep(ctx);

@@ -91,7 +91,10 @@ export async function run(options: RunOptions, deps: RunDeps): Promise<number> {
     const dashboards = config.dashboards
       ? dashboardsClient(config, secrets, counters.dashboards, awsCredentials)
       : undefined;
-    if (dashboards && config.dashboards) await waitForDashboards(dashboards, config.dashboards.waitSeconds);
+    if (dashboards && config.dashboards) {
+      const state = await waitForDashboards(dashboards, config.dashboards.waitSeconds);
+      deps.log.info({ state }, 'Dashboards is ready');
+    }
     const ctx: StepContext = {
       config,
       os,

@@ -66,8 +66,16 @@ types, unknown keys and the required fields; these messages name the value to se
 {{- if and (ne (toString $retries) "no_limits") (lt (mul (int $retries) (int $svc.schedulerBase)) 1800) }}
 {{- fail (printf "fluentBit.config.output.retryLimit (%d) with fluentBit.config.service.schedulerBase (%d s) guarantees only %d s of retries, so a 30-minute OpenSearch outage could give chunks up: use no_limits or at least %d retries" (int $retries) (int $svc.schedulerBase) (mul (int $retries) (int $svc.schedulerBase)) (div (add 1799 (int $svc.schedulerBase)) (int $svc.schedulerBase))) }}
 {{- end }}
-{{- if ge (int $v.bootstrap.waitSeconds) (int $v.bootstrap.activeDeadlineSeconds) }}
-{{- fail (printf "bootstrap.waitSeconds (%d) must be less than bootstrap.activeDeadlineSeconds (%d) so the bootstrap reports a timeout before the Job is killed" (int $v.bootstrap.waitSeconds) (int $v.bootstrap.activeDeadlineSeconds)) }}
+{{- $b := $v.bootstrap }}
+{{- if $b.enabled }}
+{{- if include "loglift.dashboards.url" . }}
+{{- /* The bootstrap waits for OpenSearch, then for Dashboards: both waits must end before the Job is killed. */}}
+{{- if ge (add (int $b.waitSeconds) (int $b.dashboards.waitSeconds)) (int $b.activeDeadlineSeconds) }}
+{{- fail (printf "bootstrap.waitSeconds (%d) + bootstrap.dashboards.waitSeconds (%d) = %d must be less than bootstrap.activeDeadlineSeconds (%d) so the bootstrap reports a timeout before the Job is killed" (int $b.waitSeconds) (int $b.dashboards.waitSeconds) (add (int $b.waitSeconds) (int $b.dashboards.waitSeconds)) (int $b.activeDeadlineSeconds)) }}
+{{- end }}
+{{- else if ge (int $b.waitSeconds) (int $b.activeDeadlineSeconds) }}
+{{- fail (printf "bootstrap.waitSeconds (%d) must be less than bootstrap.activeDeadlineSeconds (%d) so the bootstrap reports a timeout before the Job is killed" (int $b.waitSeconds) (int $b.activeDeadlineSeconds)) }}
+{{- end }}
 {{- end }}
 {{- if and $v.tests.enabled (not $v.taskService.enabled) (not $v.tests.serviceUrl) }}
 {{- fail "tests.enabled needs a task-service to call: enable taskService or set tests.serviceUrl (or set tests.enabled=false)" }}

@@ -13,7 +13,14 @@ export interface DesiredState {
     tlsVerify: boolean;
     waitSeconds: number;
   };
-  logs: { dataStream: string; template: string; shards: number; replicas: number; retention: Record<string, unknown> };
+  logs: {
+    dataStream: string;
+    template: string;
+    templatePriority: number;
+    shards: number;
+    replicas: number;
+    retention: Record<string, unknown>;
+  };
   security: {
     enabled: boolean;
     writerRole: string;
@@ -33,6 +40,8 @@ export interface DesiredState {
     forceDefault: boolean;
     waitSeconds: number;
   };
+  /** The Job's activeDeadlineSeconds. */
+  deadlineSeconds: number;
 }
 
 export function desiredState(manifests: Manifest[]): DesiredState {

@@ -23,14 +23,47 @@ describe('desired-state config', () => {
     expect(config.logs).toEqual({
       dataStream: 'logs-loglift',
       template: 'loglift-logs',
+      templatePriority: 237,
       shards: 1,
       replicas: 1,
-      retention: { policy: 'loglift-logs-retention', deleteAfterDays: 14, rolloverAge: '1d', rolloverSize: '10gb' },
+      retention: {
+        policy: 'loglift-logs-retention',
+        deleteAfterDays: 14,
+        rolloverAge: '1d',
+        rolloverSize: '10gb',
+        templatePriority: 237,
+      },
     });
     expect(config.security.writerRole).toBe('loglift-writer');
     expect(config.security.readerRole).toBe('loglift-reader');
     expect(config.opensearch).toMatchObject({ auth: 'basic', tlsVerify: true, waitSeconds: 240 });
     expect(config.dashboards).toBeUndefined();
+  });
+
+  it('lower-cases the rollover size, the form ISM stores and returns', () => {
+    expect(parseConfig({ ...minimal, logs: { retention: { rolloverSize: '50GB' } } }).logs.retention.rolloverSize).toBe(
+      '50gb',
+    );
+  });
+
+  it('refuses waits for OpenSearch and Dashboards that do not end before the Job deadline', () => {
+    expect(
+      problemsOf({
+        ...minimal,
+        opensearch: { ...minimal.opensearch, waitSeconds: 240 },
+        dashboards: { url: 'https://dash', waitSeconds: 120 },
+        deadlineSeconds: 300,
+      }),
+    ).toEqual([
+      'deadlineSeconds: opensearch.waitSeconds (240) + dashboards.waitSeconds (120) = 360 must be less than deadlineSeconds (300), so the run reports a timeout before the Job is killed',
+    ]);
+    expect(problemsOf({ ...minimal, deadlineSeconds: 240 })).toEqual([
+      'deadlineSeconds: opensearch.waitSeconds (240) must be less than deadlineSeconds (240), so the run reports a timeout before the Job is killed',
+    ]);
+    expect(
+      parseConfig({ ...minimal, dashboards: { url: 'https://dash', waitSeconds: 120 }, deadlineSeconds: 600 })
+        .deadlineSeconds,
+    ).toBe(600);
   });
 
   it('defaults the dashboards index pattern to the agreed id and title', () => {

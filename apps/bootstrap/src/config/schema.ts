@@ -5,8 +5,21 @@ export const PRIVILEGED_ROLES: readonly string[] = ['all_access', 'security_mana
 
 /** Durations ISM accepts for rollover age, e.g. 12h, 1d, 30m. */
 const ismAge = z.string().regex(/^\d+(d|h|m|s|ms)$/, 'must be a duration like 1d, 12h or 30m');
-/** Byte sizes ISM accepts, e.g. 10gb, 500mb. */
-const ismSize = z.string().regex(/^\d+(b|kb|mb|gb|tb|pb)$/i, 'must be a size like 10gb or 500mb');
+/**
+ * Byte sizes ISM accepts, e.g. 10gb, 500mb. ISM stores a size as ByteSizeValue's string form, which
+ * is lower-case (`10GB` reads back as `10gb`), so the desired state is lower-cased to converge.
+ */
+const ismSize = z
+  .string()
+  .regex(/^\d+(b|kb|mb|gb|tb|pb)$/i, 'must be a size like 10gb or 500mb')
+  .transform((size) => size.toLowerCase());
+/**
+ * Template priorities: higher wins. Equal priorities with overlapping patterns are refused by
+ * OpenSearch (index templates) and ISM (ism_template), so the defaults avoid the round numbers
+ * other templates tend to use (0, 1, 100, 200, 500, 1000).
+ */
+const priority = z.number().int().min(0).max(2_147_483_647);
+export const DEFAULT_TEMPLATE_PRIORITY = 237;
 /** OpenSearch index/template/policy/role names: lowercase, no spaces or path separators. */
 const resourceName = z
   .string()
@@ -50,11 +63,14 @@ const retentionSchema = z.strictObject({
   deleteAfterDays: z.number().int().positive().max(36500).default(14),
   rolloverAge: ismAge.default('1d'),
   rolloverSize: ismSize.default('10gb'),
+  /** Priority of the policy's ism_template for `<dataStream>*`. */
+  templatePriority: priority.default(DEFAULT_TEMPLATE_PRIORITY),
 });
 
 const logsSchema = z.strictObject({
   dataStream: resourceName.default('logs-loglift'),
   template: resourceName.default('loglift-logs'),
+  templatePriority: priority.default(DEFAULT_TEMPLATE_PRIORITY),
   shards: z.number().int().positive().max(1024).default(1),
   replicas: z.number().int().min(0).max(16).default(1),
   retention: retentionSchema.default(retentionSchema.parse({})),
@@ -115,9 +131,12 @@ export const bootstrapConfigSchema = z
     logs: logsSchema.default(logsSchema.parse({})),
     security: securitySchema.default(securitySchema.parse({})),
     dashboards: dashboardsSchema.optional(),
+    /** The Job's activeDeadlineSeconds: the waits for OpenSearch and Dashboards must end before it. */
+    deadlineSeconds: z.number().int().positive().optional(),
   })
   .superRefine((value, ctx) => {
     const { security } = value;
+    waitsFitDeadline(value, ctx);
     if (value.opensearch.aws?.service === 'aoss') serverlessRules(value, ctx);
     if (security.enabled && security.writerRole === security.readerRole) {
       ctx.addIssue({ code: 'custom', path: ['security', 'readerRole'], message: 'must differ from writerRole' });
@@ -132,6 +151,28 @@ export const bootstrapConfigSchema = z
       }
     }
   });
+
+/** The run must report a timeout itself rather than be killed by the Job's deadline. */
+function waitsFitDeadline(value: DeadlineInput, ctx: Pick<z.core.$RefinementCtx, 'addIssue'>) {
+  if (value.deadlineSeconds === undefined) return;
+  const opensearch = value.opensearch.waitSeconds;
+  const dashboards = value.dashboards?.waitSeconds ?? 0;
+  if (opensearch + dashboards < value.deadlineSeconds) return;
+  const sum = value.dashboards
+    ? `opensearch.waitSeconds (${opensearch}) + dashboards.waitSeconds (${dashboards}) = ${opensearch + dashboards}`
+    : `opensearch.waitSeconds (${opensearch})`;
+  ctx.addIssue({
+    code: 'custom',
+    path: ['deadlineSeconds'],
+    message: `${sum} must be less than deadlineSeconds (${value.deadlineSeconds}), so the run reports a timeout before the Job is killed`,
+  });
+}
+
+interface DeadlineInput {
+  readonly opensearch: { readonly waitSeconds: number };
+  readonly dashboards?: { readonly waitSeconds: number } | undefined;
+  readonly deadlineSeconds?: number | undefined;
+}
 
 /**
  * OpenSearch Serverless has no security plugin (data access policies instead), hence no internal

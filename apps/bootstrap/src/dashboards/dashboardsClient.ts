@@ -116,13 +116,16 @@ export class DashboardsClient {
     return { status: response.status, body: parsed as T };
   }
 
-  /** Overall state from `/api/status`: green, yellow, red, or `unavailable` while starting. */
+  /** Overall state from `/api/status`: green, yellow, red (or a v8 level), `unavailable` while starting. */
   async overallState(): Promise<string> {
-    const response = await this.request<{ status?: { overall?: { state?: string } } }>('GET', '/api/status', {
-      allow: [503],
-    });
+    const response = await this.request<{ status?: { overall?: { state?: string; level?: string } } }>(
+      'GET',
+      '/api/status',
+      { allow: [503] },
+    );
     if (response.status === 503) return 'unavailable';
-    return response.body?.status?.overall?.state ?? 'unknown';
+    // `state` is the default (legacy) format; `level` the v8 one some proxies ask for.
+    return response.body?.status?.overall?.state ?? response.body?.status?.overall?.level ?? 'unknown';
   }
 
   async getObject(tenant: string, type: string, id: string): Promise<SavedObject | undefined> {

@@ -1,5 +1,6 @@
 import { INDEX_MAPPING_SETTINGS, indexMappings } from '@loglift/log-schema';
 import type { BootstrapConfig } from '../config/schema.js';
+import { OpenSearchError } from '../opensearch/openSearchError.js';
 import { MANAGED_BY, type StepContext } from './context.js';
 import { comparePlan, type Step, type StepPlan } from './step.js';
 
@@ -10,7 +11,7 @@ export function desiredIndexTemplate(logs: BootstrapConfig['logs'], serverless =
   return {
     index_patterns: [`${logs.dataStream}*`],
     data_stream: {},
-    priority: 200,
+    priority: logs.templatePriority,
     template: {
       settings: {
         index: {
@@ -39,8 +40,26 @@ export function indexTemplateStep(ctx: StepContext): Step {
       const live = await ctx.os.get<LiveTemplates>(path, { allow: [404] });
       const found = live.status === 200 ? live.body.index_templates?.find((t) => t.name === name) : undefined;
       return comparePlan('index-template', name, found?.index_template, desired, async (exists) => {
-        await ctx.os.request('PUT', path, { body: desired, ...(exists ? {} : { query: { create: true } }) });
+        try {
+          await ctx.os.request('PUT', path, { body: desired, ...(exists ? {} : { query: { create: true } }) });
+        } catch (error) {
+          throw explainPriorityClash(name, ctx.config.logs, error);
+        }
       });
     },
   };
+}
+
+/**
+ * OpenSearch refuses a composable template whose patterns overlap another's at the same priority
+ * (MetadataIndexTemplateService): say which template and which value to change.
+ */
+function explainPriorityClash(name: string, logs: BootstrapConfig['logs'], error: unknown): unknown {
+  if (!(error instanceof OpenSearchError)) return error;
+  const reason = JSON.stringify(error.body);
+  const others = /matching patterns from existing templates \[([^\]]*)\]/.exec(reason)?.[1];
+  if (others === undefined) return error;
+  return new Error(
+    `index template ${name} (patterns ["${logs.dataStream}*"], priority ${logs.templatePriority}) overlaps index template ${others.split(',').join(', ')} at the same priority; set logs.templatePriority to another value (higher to win for this data stream)`,
+  );
 }

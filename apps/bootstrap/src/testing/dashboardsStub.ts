@@ -12,6 +12,8 @@ import { hasSignedPayloadHash, signedService } from './serverlessStub.js';
 export interface DashboardsStubOptions {
   /** How many /api/status calls answer 503 before it turns green. */
   readonly startingCalls?: number;
+  /** The `status.overall` it answers once started (default `{ state: 'green' }`). */
+  readonly overall?: Record<string, string>;
   /** When set, every request must carry this basic auth. */
   readonly basicAuth?: { username: string; password: string };
   /** When set, every request must be SigV4-signed for this service with a signed payload hash. */
@@ -105,7 +107,7 @@ export async function startDashboardsStub(options: DashboardsStubOptions = {}): 
         startingCalls -= 1;
         return send(res, 503, errorBody(503, 'OpenSearch Dashboards server is not ready yet'));
       }
-      return send(res, 200, { name: 'stub', status: { overall: { state: 'green' } } });
+      return send(res, 200, { name: 'stub', status: { overall: options.overall ?? { state: 'green' } } });
     }
     if (method !== 'GET' && method !== 'HEAD' && req.headers['osd-xsrf'] === undefined) {
       return send(res, 400, errorBody(400, 'Request must contain a osd-xsrf header.'));

@@ -20,9 +20,10 @@ validates it strictly, so only keys of that format appear here.
 {{- $logs := dict
   "dataStream" $os.dataStream
   "template" $b.logs.template
+  "templatePriority" $b.logs.templatePriority
   "shards" $b.logs.shards
   "replicas" $b.logs.replicas
-  "retention" (dict "policy" $r.policy "deleteAfterDays" $r.deleteAfterDays "rolloverAge" $r.rolloverAge "rolloverSize" $r.rolloverSize)
+  "retention" (dict "policy" $r.policy "deleteAfterDays" $r.deleteAfterDays "rolloverAge" $r.rolloverAge "rolloverSize" $r.rolloverSize "templatePriority" $r.templatePriority)
 }}
 {{- $writer := dict "backendRoles" $os.writer.backendRoles }}
 {{- if $os.writer.mapUsers }}
@@ -44,7 +45,8 @@ validates it strictly, so only keys of that format appear here.
   "reader" (dict "backendRoles" $s.readerBackendRoles "users" $s.readerUsers)
   "allowAllAccessMapping" $s.allowAllAccessMapping
 }}
-{{- $state := dict "apiVersion" "loglift.io/v1" "kind" "BootstrapConfig" "opensearch" $conn "logs" $logs "security" $security }}
+{{- /* The bootstrap checks again that its waits end before the Job's deadline. */}}
+{{- $state := dict "apiVersion" "loglift.io/v1" "kind" "BootstrapConfig" "opensearch" $conn "logs" $logs "security" $security "deadlineSeconds" $b.activeDeadlineSeconds }}
 {{- with include "loglift.dashboards.url" . }}
 {{- $patterns := $b.dashboards.indexPatterns }}
 {{- if not $patterns }}
