@@ -1,0 +1,26 @@
+import type { DashboardsClient } from '../dashboards/dashboardsClient.js';
+import { tenantName, verifyTenant } from '../dashboards/verifyTenant.js';
+import type { StepContext } from './context.js';
+import { readSecurityEntry } from './securityApi.js';
+import { skipped, type Step, type StepPlan } from './step.js';
+
+/**
+ * Runs before a tenant's objects: fails when Dashboards would put them into another tenant
+ * (verifyTenant.ts), so nothing lands where nobody looks while the summary says success.
+ */
+export function dashboardsTenantStep(ctx: StepContext, client: DashboardsClient, tenant: string): Step {
+  const kind = 'dashboards-tenant';
+  return {
+    kind,
+    name: tenant,
+    async plan(): Promise<StepPlan> {
+      const custom = tenantName(tenant) !== 'global';
+      // A tenant this run creates (tenants.ts) does not exist yet during `plan`.
+      if (custom && ctx.config.security.enabled && !(await readSecurityEntry(ctx.os, 'tenants', tenant))) {
+        return skipped(kind, tenant, 'tenant is created by apply; where Dashboards puts its objects is checked then');
+      }
+      await verifyTenant(client, tenant);
+      return { kind, name: tenant, action: 'unchanged', changes: [] };
+    },
+  };
+}

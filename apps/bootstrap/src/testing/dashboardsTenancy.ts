@@ -1,0 +1,53 @@
+/**
+ * Test helper: how the security-dashboards-plugin picks the tenant of a request
+ * (server/multitenancy/tenant_resolver.ts). A requested tenant the identity cannot use, a
+ * disabled global or private tenant, or multitenancy off never fails the request: it silently
+ * resolves to another tenant (global first, then private, then the first available one).
+ */
+export interface StubTenancy {
+  /** The identity's user name (its private tenant carries this name in authinfo). */
+  readonly username?: string;
+  /** `opensearch_security.multitenancy.enabled` in opensearch_dashboards.yml; false: no /api/v1/multitenancy routes. */
+  readonly multitenancy?: boolean;
+  readonly globalTenant?: boolean;
+  readonly privateTenant?: boolean;
+  /** Custom tenants the identity may use; undefined: every tenant (all_access has `*`). */
+  readonly available?: readonly string[];
+}
+
+/** Header value a request resolves to: '' is global, '__user__' private, else the custom name. */
+export function resolveStubTenant(tenancy: StubTenancy, requested: string | undefined): string {
+  const globalOn = tenancy.globalTenant ?? true;
+  const privateOn = tenancy.privateTenant ?? true;
+  if (tenancy.multitenancy === false) return '';
+  if (requested !== undefined) {
+    if (requested !== '' && isAvailable(tenancy, requested)) return requested;
+    if (privateOn && ['__user__', 'private', 'Private'].includes(requested)) return '__user__';
+    if (globalOn && ['', 'global', 'Global'].includes(requested)) return '';
+  }
+  if (globalOn) return '';
+  if (privateOn) return '__user__';
+  return tenancy.available?.[0] ?? '';
+}
+
+function isAvailable(tenancy: StubTenancy, tenant: string): boolean {
+  if (['__user__', 'private', 'Private', 'global', 'Global', 'global_tenant'].includes(tenant)) return false;
+  return tenancy.available === undefined || tenancy.available.includes(tenant);
+}
+
+/** Where the stub stores a resolved tenant's objects. */
+export function tenantKey(resolved: string): string {
+  if (resolved === '') return 'global';
+  if (resolved === '__user__') return 'private';
+  return resolved;
+}
+
+/** The `tenants` map of `_plugins/_security/authinfo`: name -> writable. */
+export function authinfoTenants(tenancy: StubTenancy): Record<string, boolean> {
+  const username = tenancy.username ?? 'admin';
+  const out: Record<string, boolean> = {};
+  if (tenancy.globalTenant ?? true) out.global_tenant = true;
+  if (tenancy.privateTenant ?? true) out[username] = true;
+  for (const tenant of tenancy.available ?? []) out[tenant] = true;
+  return out;
+}
