@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { apply } from '../apply.js';
+import { parseConfig } from '../config/loadConfig.js';
+import { plan } from '../plan.js';
+import { type DashboardsStub, type DashboardsStubOptions, startDashboardsStub } from '../testing/dashboardsStub.js';
+import { dashboardsSetup, STUB_AUTH } from '../testing/dashboardsSetup.js';
+
+let stub: DashboardsStub | undefined;
+afterEach(() => stub?.close());
+
+async function applyWith(options: DashboardsStubOptions, tenants: string[]) {
+  stub = await startDashboardsStub({ basicAuth: STUB_AUTH, ...options });
+  return apply(dashboardsSetup(stub, { tenants, builtinContent: false }).steps);
+}
+
+describe('Dashboards tenant check', () => {
+  it('fails before writing when the identity cannot use the tenant (Dashboards would fall back to global)', async () => {
+    const result = await applyWith({ security: { available: ['team-b'] } }, ['team-a']);
+    expect(result.failed).toMatchObject({ kind: 'dashboards-tenant', name: 'team-a' });
+    expect(result.failed?.error.message).toBe(
+      'Dashboards resolved tenant "team-a" to "global" for admin: "team-a" is not available to it or is disabled (tenants it may use: global, team-b). Objects would land in "global"; grant the identity the tenant (tenant_permissions) or remove it from dashboards.tenants.',
+    );
+    expect(stub?.stored).toEqual([]);
+  });
+
+  it('fails when the global tenant is disabled and requests for it land in the private tenant', async () => {
+    const result = await applyWith({ security: { globalTenant: false } }, ['global']);
+    expect(result.failed?.error.message).toMatch(/^Dashboards resolved tenant "global" to "private"/);
+    expect(stub?.stored).toEqual([]);
+  });
+
+  it('fails for a custom tenant when multitenancy is off, where authinfo still echoes the header', async () => {
+    const result = await applyWith({ security: { multitenancy: false } }, ['global', 'team-a']);
+    expect(result.objects.map((o) => `${o.action} ${o.name}`)).toContain('create global/loglift-logs');
+    expect(result.failed).toMatchObject({ kind: 'dashboards-tenant', name: 'team-a' });
+    expect(result.failed?.error.message).toMatch(/^multitenancy is off in Dashboards \(opensearch_security\.multitenancy\.enabled/);
+  });
+
+  it('refuses custom tenants where Dashboards has no security plugin, and works for global', async () => {
+    const result = await applyWith({ security: false }, ['global', 'team-a']);
+    expect(result.objects[0]).toMatchObject({ kind: 'dashboards-tenant', name: 'global', action: 'unchanged' });
+    expect(result.failed?.error.message).toMatch(/^Dashboards has no security plugin, so it has no tenants/);
+  });
+
+  it('leaves the check to apply for a tenant this run creates', async () => {
+    stub = await startDashboardsStub({ security: { available: [] } });
+    const planned = await plan(dashboardsSetup(stub, { tenants: ['team-a'], builtinContent: false }, ['team-a']).steps);
+    expect(planned[0]).toMatchObject({ kind: 'dashboards-tenant', action: 'skipped' });
+  });
+
+  it('refuses the private tenant in the desired state: it is the hook identity’s own', () => {
+    const parse = () =>
+      parseConfig({
+        apiVersion: 'loglift.io/v1',
+        kind: 'BootstrapConfig',
+        opensearch: { url: 'http://127.0.0.1:1' },
+        dashboards: { url: 'http://127.0.0.1:2', tenants: ['global', 'private'] },
+      });
+    expect(parse).toThrow(/dashboards\.tenants\.1: is the private tenant of the hook's own identity/);
+  });
+});
