@@ -96,8 +96,7 @@ const tenantSchema = z
   .string()
   .min(1)
   .refine((tenant) => !PRIVATE_TENANT_NAMES.includes(tenant), {
-    error:
-      "is the private tenant of the hook's own identity, which nobody else sees: use global or a custom tenant",
+    error: "is the private tenant of the hook's own identity, which nobody else sees: use global or a custom tenant",
   });
 
 const dashboardsSchema = z

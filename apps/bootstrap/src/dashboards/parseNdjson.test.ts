@@ -13,7 +13,10 @@ describe('parseNdjson', () => {
   it.each([
     ['{not json', /^cm\/x\.ndjson line 2 is not JSON: /],
     ['[1]', /^cm\/x\.ndjson line 2 is not a JSON object$/],
-    [line({ type: 'search', attributes: {} }), /^cm\/x\.ndjson line 2 has no string "id" and "type": not a saved object$/],
+    [
+      line({ type: 'search', attributes: {} }),
+      /^cm\/x\.ndjson line 2 has no string "id" and "type": not a saved object$/,
+    ],
     [line({ id: 'b', type: 'search' }), /^cm\/x\.ndjson line 2 \(search\/b\) has no "attributes" object$/],
     [line({ ...object, references: {} }), /^cm\/x\.ndjson line 2 \(search\/a\): "references" must be an array$/],
     [line(object), /^cm\/x\.ndjson line 2 repeats search\/a from line 1$/],

@@ -28,7 +28,8 @@ export function parseNdjson(text: string, file: string): SavedObject[] {
     if (typeof id !== 'string' || id === '' || typeof type !== 'string' || type === '') {
       throw new NdjsonError(`${file} line ${line} has no string "id" and "type": not a saved object`);
     }
-    if (!isPlainObject(attributes)) throw new NdjsonError(`${file} line ${line} (${type}/${id}) has no "attributes" object`);
+    if (!isPlainObject(attributes))
+      throw new NdjsonError(`${file} line ${line} (${type}/${id}) has no "attributes" object`);
     if (references !== undefined && !Array.isArray(references)) {
       throw new NdjsonError(`${file} line ${line} (${type}/${id}): "references" must be an array`);
     }
@@ -36,7 +37,12 @@ export function parseNdjson(text: string, file: string): SavedObject[] {
     const first = seen.get(key);
     if (first !== undefined) throw new NdjsonError(`${file} line ${line} repeats ${key} from line ${first}`);
     seen.set(key, line);
-    objects.push({ id, type, attributes, ...(references ? { references: references as SavedObject['references'] } : {}) });
+    objects.push({
+      id,
+      type,
+      attributes,
+      ...(references ? { references: references as SavedObject['references'] } : {}),
+    });
   });
   return objects;
 }

@@ -21,7 +21,10 @@ function parsed(value: unknown): unknown {
  * objects are compared in this form, so one already stored converges instead of being imported on
  * every run. Migrations this does not model show up after import (see `storedDifferences`).
  */
-export function storedForm(object: SavedObject): { attributes: Record<string, unknown>; references: SavedObjectReference[] } {
+export function storedForm(object: SavedObject): {
+  attributes: Record<string, unknown>;
+  references: SavedObjectReference[];
+} {
   const attributes: Record<string, unknown> = structuredClone(object.attributes);
   const references = [...(object.references ?? [])];
   for (const key of JSON_ATTRIBUTES) if (key in attributes) attributes[key] = parsed(attributes[key]);
@@ -29,7 +32,11 @@ export function storedForm(object: SavedObject): { attributes: Record<string, un
   if (isPlainObject(meta) && 'searchSourceJSON' in meta) {
     const source = parsed(meta.searchSourceJSON);
     if (isPlainObject(source) && typeof source.index === 'string') {
-      references.push({ name: 'kibanaSavedObjectMeta.searchSourceJSON.index', type: 'index-pattern', id: source.index });
+      references.push({
+        name: 'kibanaSavedObjectMeta.searchSourceJSON.index',
+        type: 'index-pattern',
+        id: source.index,
+      });
       source.indexRefName = 'kibanaSavedObjectMeta.searchSourceJSON.index';
       delete source.index;
     }

@@ -3,8 +3,8 @@ import { apply } from '../apply.js';
 import { DashboardsError } from '../dashboards/dashboardsClient.js';
 import { httpRequest } from '../dashboards/httpRequest.js';
 import { plan } from '../plan.js';
-import { type DashboardsStub, type DashboardsStubOptions, startDashboardsStub } from '../testing/dashboardsStub.js';
 import { dashboardsSetup, STUB_AUTH } from '../testing/dashboardsSetup.js';
+import { type DashboardsStub, type DashboardsStubOptions, startDashboardsStub } from '../testing/dashboardsStub.js';
 import { waitForDashboards } from '../waitForDashboards.js';
 
 let stub: DashboardsStub;
@@ -68,7 +68,11 @@ describe('Dashboards steps against the stub', () => {
 
   it('enforces the real rules: osd-xsrf, 409 without overwrite, unknown types 400, text 503 while starting', async () => {
     await start({ startingCalls: 1 });
-    const starting = await httpRequest({ url: new URL('/api/saved_objects/_find?type=config', stub.url), method: 'GET', headers: {} });
+    const starting = await httpRequest({
+      url: new URL('/api/saved_objects/_find?type=config', stub.url),
+      method: 'GET',
+      headers: {},
+    });
     expect(starting).toMatchObject({ status: 503, text: 'OpenSearch Dashboards server is not ready yet' });
     const { client } = setup({});
     const raw = await httpRequest({
@@ -113,7 +117,10 @@ describe('defaultIndex without side effects', () => {
     stub.objects.set('global', store);
     await older.close();
     const planned = await plan(setup({}).steps);
-    expect(planned.find((o) => o.kind === 'dashboards-setting')).toMatchObject({ action: 'unchanged', note: 'kept theirs' });
+    expect(planned.find((o) => o.kind === 'dashboards-setting')).toMatchObject({
+      action: 'unchanged',
+      note: 'kept theirs',
+    });
     expect(stub.stored).toEqual([]);
   });
 

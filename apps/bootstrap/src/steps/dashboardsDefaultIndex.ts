@@ -47,13 +47,25 @@ export function defaultIndexStep(client: DashboardsClient, tenant: string, id: s
       const unset = live === undefined || live === null;
       // Someone's chosen default is kept unless forceDefault is set.
       if (live === id || (!unset && !force)) {
-        return { kind, name, action: 'unchanged', changes: [], ...(live === id ? {} : { note: `kept ${String(live)}` }) };
+        return {
+          kind,
+          name,
+          action: 'unchanged',
+          changes: [],
+          ...(live === id ? {} : { note: `kept ${String(live)}` }),
+        };
       }
       let outcome: WriteOutcome | undefined;
-      const planned = comparePlan(kind, name, unset ? undefined : { defaultIndex: live }, { defaultIndex: id }, async () => {
-        const result = await client.setSetting(tenant, 'defaultIndex', id);
-        if (result === 'overridden') outcome = { action: 'skipped', note: overriddenNote(undefined) };
-      });
+      const planned = comparePlan(
+        kind,
+        name,
+        unset ? undefined : { defaultIndex: live },
+        { defaultIndex: id },
+        async () => {
+          const result = await client.setSetting(tenant, 'defaultIndex', id);
+          if (result === 'overridden') outcome = { action: 'skipped', note: overriddenNote(undefined) };
+        },
+      );
       return { ...planned, outcome: () => outcome };
     },
   };

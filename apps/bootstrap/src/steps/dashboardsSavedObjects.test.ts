@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apply } from '../apply.js';
 import { plan } from '../plan.js';
-import { type DashboardsStub, startDashboardsStub } from '../testing/dashboardsStub.js';
 import { dashboardsSetup, STUB_AUTH } from '../testing/dashboardsSetup.js';
+import { type DashboardsStub, startDashboardsStub } from '../testing/dashboardsStub.js';
 
 let stub: DashboardsStub;
 beforeEach(async () => {
@@ -22,14 +22,21 @@ async function ndjsonFile(objects: readonly unknown[], name = 'team.ndjson'): Pr
 
 /** A visualization as older exports write it: the index id inside searchSourceJSON, pretty JSON. */
 function exportedVisualization(id: string, indexId: string, params: Record<string, unknown> = {}) {
-  const visState = { title: id, type: 'histogram', params: {}, aggs: [{ id: '1', type: 'date_histogram', schema: 'segment', params }] };
+  const visState = {
+    title: id,
+    type: 'histogram',
+    params: {},
+    aggs: [{ id: '1', type: 'date_histogram', schema: 'segment', params }],
+  };
   return {
     id,
     type: 'visualization',
     attributes: {
       title: id,
       visState: JSON.stringify(visState, null, 2),
-      kibanaSavedObjectMeta: { searchSourceJSON: JSON.stringify({ index: indexId, query: { query: '', language: 'kuery' } }) },
+      kibanaSavedObjectMeta: {
+        searchSourceJSON: JSON.stringify({ index: indexId, query: { query: '', language: 'kuery' } }),
+      },
     },
   };
 }
@@ -95,6 +102,7 @@ describe('saved objects from users’ ndjson', () => {
     const file = await ndjsonFile([exportedVisualization('vis-1', 'loglift-logs')]);
     const result = await apply(steps(file, ['global', 'team-a', 'team-b']));
     expect(result.failed).toBeUndefined();
-    for (const tenant of ['global', 'team-a', 'team-b']) expect(stub.objects.get(tenant)?.has('visualization/vis-1')).toBe(true);
+    for (const tenant of ['global', 'team-a', 'team-b'])
+      expect(stub.objects.get(tenant)?.has('visualization/vis-1')).toBe(true);
   });
 });

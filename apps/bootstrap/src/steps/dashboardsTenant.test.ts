@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { apply } from '../apply.js';
 import { parseConfig } from '../config/loadConfig.js';
 import { plan } from '../plan.js';
-import { type DashboardsStub, type DashboardsStubOptions, startDashboardsStub } from '../testing/dashboardsStub.js';
 import { dashboardsSetup, STUB_AUTH } from '../testing/dashboardsSetup.js';
+import { type DashboardsStub, type DashboardsStubOptions, startDashboardsStub } from '../testing/dashboardsStub.js';
 
 let stub: DashboardsStub | undefined;
 afterEach(() => stub?.close());
@@ -33,7 +33,9 @@ describe('Dashboards tenant check', () => {
     const result = await applyWith({ security: { multitenancy: false } }, ['global', 'team-a']);
     expect(result.objects.map((o) => `${o.action} ${o.name}`)).toContain('create global/loglift-logs');
     expect(result.failed).toMatchObject({ kind: 'dashboards-tenant', name: 'team-a' });
-    expect(result.failed?.error.message).toMatch(/^multitenancy is off in Dashboards \(opensearch_security\.multitenancy\.enabled/);
+    expect(result.failed?.error.message).toMatch(
+      /^multitenancy is off in Dashboards \(opensearch_security\.multitenancy\.enabled/,
+    );
   });
 
   it('refuses custom tenants where Dashboards has no security plugin, and works for global', async () => {

@@ -2,7 +2,7 @@ import type { DashboardsClient } from '../dashboards/dashboardsClient.js';
 import { tenantName, verifyTenant } from '../dashboards/verifyTenant.js';
 import type { StepContext } from './context.js';
 import { readSecurityEntry } from './securityApi.js';
-import { skipped, type Step, type StepPlan } from './step.js';
+import { type Step, type StepPlan, skipped } from './step.js';
 
 /**
  * Runs before a tenant's objects: fails when Dashboards would put them into another tenant

@@ -58,7 +58,8 @@ export function migrateObject(
     }
     const visState = parse(attrs.visState) as { aggs?: { type?: string; params?: Json }[] } | undefined;
     if (visState) {
-      for (const agg of visState.aggs ?? []) if (agg.type === 'date_histogram' && agg.params) delete agg.params.time_zone;
+      for (const agg of visState.aggs ?? [])
+        if (agg.type === 'date_histogram' && agg.params) delete agg.params.time_zone;
       attrs.visState = JSON.stringify(visState);
     }
   }

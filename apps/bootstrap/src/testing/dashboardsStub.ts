@@ -106,13 +106,20 @@ export async function startDashboardsStub(options: DashboardsStubOptions = {}): 
   const save = (tenant: string, type: string, id: string, incoming: Incoming): StoredObject => {
     counter += 1;
     const migrated = migrateObject(type, incoming.attributes ?? {}, incoming.references ?? []);
-    const object = { id, type, ...migrated, version: `W/${counter}`, updated_at: new Date(counter * 1000).toISOString() };
+    const object = {
+      id,
+      type,
+      ...migrated,
+      version: `W/${counter}`,
+      updated_at: new Date(counter * 1000).toISOString(),
+    };
     tenantStore(tenant).set(`${type}/${id}`, object);
     stored.push({ tenant, type, id });
     return object;
   };
   const configOf = (tenant: string) => tenantStore(tenant).get(`config/${version}`);
-  const ensureConfig = (tenant: string) => configOf(tenant) ?? save(tenant, 'config', version, { attributes: { buildNum: BUILD_NUM } });
+  const ensureConfig = (tenant: string) =>
+    configOf(tenant) ?? save(tenant, 'config', version, { attributes: { buildNum: BUILD_NUM } });
   const userSettings = (tenant: string) => {
     const out: Record<string, { userValue?: unknown; isOverridden?: boolean }> = {};
     for (const [key, value] of Object.entries(ensureConfig(tenant).attributes)) {
@@ -161,7 +168,8 @@ export async function startDashboardsStub(options: DashboardsStubOptions = {}): 
       if (method === 'POST') {
         const changes = (JSON.parse(body.toString('utf8')) as { changes?: Record<string, unknown> }).changes ?? {};
         const overridden = Object.keys(changes).find((key) => key in overrides);
-        if (overridden) return send(res, 400, errorBody(400, `Unable to update "${overridden}" because it is overridden`));
+        if (overridden)
+          return send(res, 400, errorBody(400, `Unable to update "${overridden}" because it is overridden`));
         const config = ensureConfig(tenant);
         save(tenant, 'config', version, { attributes: { ...config.attributes, ...changes } });
       }
@@ -242,7 +250,11 @@ export async function startDashboardsStub(options: DashboardsStubOptions = {}): 
   ) {
     const contentType = req.headers['content-type'] ?? '';
     if (!contentType.startsWith('multipart/form-data')) return send(res, 415, errorBody(415, 'Unsupported Media Type'));
-    const form = await new Request('http://stub/', { method: 'POST', headers: { 'content-type': contentType }, body }).formData();
+    const form = await new Request('http://stub/', {
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body,
+    }).formData();
     const file = form.get('file');
     if (!(file instanceof Blob) || !('name' in file) || !String(file.name).endsWith('.ndjson')) {
       return send(res, 400, errorBody(400, 'Invalid file extension .txt'));
@@ -277,7 +289,11 @@ export async function startDashboardsStub(options: DashboardsStubOptions = {}): 
     }
     // Like Dashboards: the objects without errors are created, the answer lists the others.
     for (const object of accepted) save(tenant, object.type, object.id, object);
-    const successResults = accepted.map(({ id, type, attributes }) => ({ id, type, meta: { title: attributes?.title } }));
+    const successResults = accepted.map(({ id, type, attributes }) => ({
+      id,
+      type,
+      meta: { title: attributes?.title },
+    }));
     return send(res, 200, {
       success: errors.length === 0,
       successCount: accepted.length,

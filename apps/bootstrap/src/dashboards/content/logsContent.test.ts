@@ -1,8 +1,8 @@
 import { documentFields, fieldType } from '@loglift/log-schema';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apply } from '../../apply.js';
-import { type DashboardsStub, startDashboardsStub } from '../../testing/dashboardsStub.js';
 import { dashboardsSetup, STUB_AUTH } from '../../testing/dashboardsSetup.js';
+import { type DashboardsStub, startDashboardsStub } from '../../testing/dashboardsStub.js';
 import { contentField } from './contentField.js';
 import { LOGS_DASHBOARD_ID, LOGS_SEARCH_ID, logsContent } from './logsContent.js';
 
@@ -31,7 +31,9 @@ describe('shipped Dashboards content', () => {
       'Dashboards content uses "kubernetes.namespace", which is not a field of the log document',
     );
     expect(documentFields.find((field) => field.path === 'message')?.type).toBe('text');
-    expect(() => contentField('message', 'terms')).toThrow('Dashboards content uses "message" for terms, but it is mapped as text');
+    expect(() => contentField('message', 'terms')).toThrow(
+      'Dashboards content uses "message" for terms, but it is mapped as text',
+    );
   });
 
   it('has the dashboard reference every panel and the panels reference the index pattern', () => {

@@ -39,7 +39,7 @@ const GRID = [
 ];
 
 function overviewDashboard(panelObjects: readonly SavedObject[]): SavedObject {
-  const panels = panelObjects.map((object, index) => {
+  const panels = panelObjects.map((_object, index) => {
     const grid = GRID[index] ?? { x: 0, y: 56 + (index - GRID.length) * 15, w: 48, h: 15 };
     const panelIndex = String(index + 1);
     return { panelIndex, gridData: { ...grid, i: panelIndex }, embeddableConfig: {}, panelRefName: `panel_${index}` };

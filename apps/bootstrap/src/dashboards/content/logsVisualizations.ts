@@ -63,8 +63,20 @@ export function logsVisualizations(indexPatternId: string): SavedObject[] {
     visualization(indexPatternId, `loglift-${id}`, `loglift: ${title}`, type, aggs, query);
   return [
     vis('volume-by-level', 'log volume by level', 'histogram', [count, overTime, top(LOG_FIELDS.level, 6, 'group')]),
-    vis('errors-by-namespace', 'errors by namespace', 'horizontal_bar', [count, top(LOG_FIELDS.namespace, 10, 'segment')], ERRORS_QUERY),
-    vis('errors-by-service', 'errors by service', 'horizontal_bar', [count, top(LOG_FIELDS.service, 10, 'segment')], ERRORS_QUERY),
+    vis(
+      'errors-by-namespace',
+      'errors by namespace',
+      'horizontal_bar',
+      [count, top(LOG_FIELDS.namespace, 10, 'segment')],
+      ERRORS_QUERY,
+    ),
+    vis(
+      'errors-by-service',
+      'errors by service',
+      'horizontal_bar',
+      [count, top(LOG_FIELDS.service, 10, 'segment')],
+      ERRORS_QUERY,
+    ),
     vis(
       'top-erroring-pods',
       'top erroring pods',
