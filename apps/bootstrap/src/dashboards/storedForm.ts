@@ -47,6 +47,8 @@ export function storedForm(object: SavedObject): {
     attributes.savedSearchRefName = 'search_0';
     delete attributes.savedSearchId;
   }
+  // Dashboards drops a dashboard's uiStateJSON (folded into its panels since 7.3.0).
+  if (object.type === 'dashboard') delete attributes.uiStateJSON;
   const panels = attributes.panelsJSON;
   if (object.type === 'dashboard' && Array.isArray(panels)) {
     panels.forEach((panel: unknown, index) => {

@@ -6,7 +6,7 @@ import { parseNdjson } from '../dashboards/parseNdjson.js';
 import type { StepContext } from './context.js';
 import { defaultIndexStep } from './dashboardsDefaultIndex.js';
 import { type SavedObjectsSource, savedObjectsStep } from './dashboardsSavedObjects.js';
-import { dashboardsTenantStep } from './dashboardsTenant.js';
+import { afterTenant, dashboardsTenantStep, type TenantGate } from './dashboardsTenant.js';
 import { comparePlan, type Step, type StepPlan } from './step.js';
 
 function indexPatternStep(
@@ -51,11 +51,13 @@ export function dashboardsSteps(ctx: StepContext): Step[] {
   sources.push(...settings.savedObjectsFiles.map(fileSource));
   const steps: Step[] = [];
   for (const tenant of settings.tenants) {
-    if (!serverless) steps.push(dashboardsTenantStep(ctx, client, tenant));
-    for (const pattern of settings.indexPatterns) steps.push(indexPatternStep(client, tenant, pattern));
+    const gate: TenantGate = { pending: false };
+    if (!serverless) steps.push(dashboardsTenantStep(ctx, client, tenant, gate));
+    const own: Step[] = settings.indexPatterns.map((pattern) => indexPatternStep(client, tenant, pattern));
     const chosen = settings.indexPatterns.find((pattern) => pattern.default);
-    if (chosen) steps.push(defaultIndexStep(client, tenant, chosen.id, settings.forceDefault));
-    for (const source of sources) steps.push(savedObjectsStep(client, tenant, source));
+    if (chosen) own.push(defaultIndexStep(client, tenant, chosen.id, settings.forceDefault));
+    for (const source of sources) own.push(savedObjectsStep(client, tenant, source));
+    steps.push(...own.map((step) => afterTenant(gate, step)));
   }
   return steps;
 }

@@ -61,6 +61,33 @@ describe('saved objects from users’ ndjson', () => {
     expect(setup.client.counter.count).toBe(0);
   });
 
+  it('converges on a dashboard exported with panel ids and uiStateJSON, which Dashboards moves and drops', async () => {
+    const dashboard = {
+      id: 'dash-1',
+      type: 'dashboard',
+      attributes: {
+        title: 'Team',
+        uiStateJSON: '{"P-1":{"vis":{"legendOpen":false}}}',
+        panelsJSON: JSON.stringify([
+          { panelIndex: '1', gridData: { x: 0, y: 0, w: 24, h: 15, i: '1' }, id: 'vis-1', type: 'visualization' },
+        ]),
+        kibanaSavedObjectMeta: { searchSourceJSON: '{"query":{"query":"","language":"kuery"},"filter":[]}' },
+      },
+    };
+    const file = await ndjsonFile([exportedVisualization('vis-1', 'loglift-logs'), dashboard]);
+    const first = await apply(steps(file));
+    expect(first.objects.find((o) => o.kind === 'saved-objects')).toMatchObject({
+      action: 'create',
+      note: 'imports 2 of 2 objects',
+    });
+    expect(stub.objects.get('global')?.get('dashboard/dash-1')?.references).toEqual([
+      { name: 'panel_0', type: 'visualization', id: 'vis-1' },
+    ]);
+    const again = dashboardsSetup(stub, { builtinContent: false, savedObjectsFiles: [file] });
+    expect((await apply(again.steps)).objects.find((o) => o.kind === 'saved-objects')?.action).toBe('unchanged');
+    expect(again.client.counter.count).toBe(0);
+  });
+
   it('reports a partial import object by object and fails the step', async () => {
     const search = {
       id: 'search-1',

@@ -69,6 +69,7 @@ export function savedObjectsStep(client: DashboardsClient, tenant: string, sourc
         name,
         action: existing === 0 ? 'create' : 'update',
         changes,
+        note: `imports ${differing.length} of ${objects.length} objects`,
         outcome: () => outcome,
         write: async () => {
           const ndjson = `${differing.map((object) => JSON.stringify(object)).join('\n')}\n`;

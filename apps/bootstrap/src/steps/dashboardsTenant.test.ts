@@ -46,8 +46,16 @@ describe('Dashboards tenant check', () => {
 
   it('leaves the check to apply for a tenant this run creates', async () => {
     stub = await startDashboardsStub({ security: { available: [] } });
-    const planned = await plan(dashboardsSetup(stub, { tenants: ['team-a'], builtinContent: false }, ['team-a']).steps);
-    expect(planned[0]).toMatchObject({ kind: 'dashboards-tenant', action: 'skipped' });
+    // global already has the objects: reads for team-a would wrongly answer from there.
+    await apply(dashboardsSetup(stub, { tenants: ['global'], builtinContent: false }).steps);
+    const { client, steps } = dashboardsSetup(stub, { tenants: ['team-a'], builtinContent: false }, ['team-a']);
+    const planned = await plan(steps);
+    expect(planned.map((o) => `${o.action} ${o.kind} ${o.name}`)).toEqual([
+      'skipped dashboards-tenant team-a',
+      'create index-pattern team-a/loglift-logs',
+      'create dashboards-setting team-a/defaultIndex',
+    ]);
+    expect(client.counter.reads).toBe(0);
   });
 
   it('refuses the private tenant in the desired state: it is the hook identity’s own', () => {

@@ -64,6 +64,8 @@ export function migrateObject(
     }
   }
   if (type === 'dashboard') {
+    // 7.3.0 folded uiStateJSON into the panels' embeddableConfig.
+    delete attrs.uiStateJSON;
     const panels = parse(attrs.panelsJSON) as Json[] | undefined;
     if (Array.isArray(panels)) {
       panels.forEach((panel, index) => {
