@@ -56,20 +56,6 @@ export interface SavedObject {
   migrationVersion?: Record<string, string>;
 }
 
-/** One object of an `_import` answer that was not imported, with Dashboards' reason. */
-export interface ImportError {
-  id: string;
-  type: string;
-  error: { type: string; message?: string; references?: { type: string; id: string }[] };
-}
-
-export interface ImportResult {
-  readonly success: boolean;
-  readonly successCount: number;
-  readonly successResults: readonly { id: string; type: string }[];
-  readonly errors: readonly ImportError[];
-}
-
 export interface UserSetting {
   userValue?: unknown;
   /** Set in opensearch_dashboards.yml (`uiSettings.overrides`): cannot be changed through the API. */
@@ -212,53 +198,4 @@ export class DashboardsClient {
     if (String(response.body?.message ?? '').includes('because it is overridden')) return 'overridden';
     throw new DashboardsError('POST', '/api/opensearch-dashboards/settings', response.status, response.body);
   }
-
-  /** `_import` (overwrite) of a multipart `.ndjson` file; per-object errors come back, not thrown. */
-  async importNdjson(tenant: string, fileName: string, ndjson: string): Promise<ImportResult> {
-    const form = new FormData();
-    form.append('file', new Blob([ndjson], { type: 'application/ndjson' }), fileName);
-    const encoded = new Response(form);
-    const body = Buffer.from(await encoded.arrayBuffer());
-    const contentType = encoded.headers.get('content-type') ?? 'multipart/form-data';
-    const response = await this.request<Partial<ImportResult>>('POST', '/api/saved_objects/_import?overwrite=true', {
-      tenant,
-      body,
-      contentType,
-    });
-    if (typeof response.body?.success !== 'boolean') {
-      throw new DashboardsError('POST', '/api/saved_objects/_import', response.status, response.body);
-    }
-    return {
-      success: response.body.success,
-      successCount: response.body.successCount ?? 0,
-      successResults: response.body.successResults ?? [],
-      errors: response.body.errors ?? [],
-    };
-  }
-
-  /** The security plugin's view of this request: who we are and which tenant it resolved to. */
-  async authinfo(tenant: string): Promise<AuthInfo | undefined> {
-    const response = await this.request<AuthInfo>('GET', '/api/v1/auth/authinfo', { tenant, allow: [404] });
-    return response.status === 404 ? undefined : response.body;
-  }
-
-  /** Tenancy settings; undefined (404) when multitenancy is off in opensearch_dashboards.yml. */
-  async multitenancyInfo(): Promise<MultitenancyInfo | undefined> {
-    const response = await this.request<MultitenancyInfo>('GET', '/api/v1/multitenancy/info', { allow: [404] });
-    return response.status === 404 ? undefined : response.body;
-  }
-}
-
-export interface AuthInfo {
-  user_name?: string;
-  /** The tenant the request resolved to: '' global, `__user__` private, else a custom tenant. */
-  user_requested_tenant?: string | null;
-  /** Tenants the identity may use: name -> writable; its private tenant is under its user name. */
-  tenants?: Record<string, boolean>;
-}
-
-export interface MultitenancyInfo {
-  multitenancy_enabled?: boolean;
-  private_tenant_enabled?: boolean;
-  default_tenant?: string;
 }

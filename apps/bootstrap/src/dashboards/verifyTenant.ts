@@ -1,4 +1,18 @@
-import type { AuthInfo, DashboardsClient, MultitenancyInfo } from './dashboardsClient.js';
+import type { DashboardsClient } from './dashboardsClient.js';
+
+/** The security plugin's view of a request (`_plugins/_security/authinfo` through Dashboards). */
+interface AuthInfo {
+  user_name?: string;
+  /** The tenant the request resolved to: '' global, `__user__` private, else a custom tenant. */
+  user_requested_tenant?: string | null;
+  /** Tenants the identity may use: name -> writable; its private tenant is under its user name. */
+  tenants?: Record<string, boolean>;
+}
+
+interface MultitenancyInfo {
+  multitenancy_enabled?: boolean;
+  private_tenant_enabled?: boolean;
+}
 
 /**
  * Dashboards never refuses a tenant: when the requested one is not available to the identity, is
@@ -28,14 +42,17 @@ function available(auth: AuthInfo): string {
 /** Reads only. Returns where requests for `tenant` go; throws when that is not `tenant` itself. */
 export async function verifyTenant(client: DashboardsClient, tenant: string): Promise<string> {
   const wanted = tenantName(tenant);
-  const auth = await client.authinfo(tenant);
+  const authResponse = await client.request<AuthInfo>('GET', '/api/v1/auth/authinfo', { tenant, allow: [404] });
+  const auth = authResponse.status === 404 ? undefined : authResponse.body;
   if (!auth) {
     if (wanted === 'global') return 'global';
     throw new TenantMismatchError(
       `Dashboards has no security plugin, so it has no tenants: objects for tenant "${tenant}" would go to the one shared index. Set dashboards.tenants to [global].`,
     );
   }
-  const info: MultitenancyInfo | undefined = await client.multitenancyInfo();
+  // 404: the route exists only with multitenancy on in opensearch_dashboards.yml.
+  const infoResponse = await client.request<MultitenancyInfo>('GET', '/api/v1/multitenancy/info', { allow: [404] });
+  const info = infoResponse.status === 404 ? undefined : infoResponse.body;
   if (!info || info.multitenancy_enabled === false) {
     if (wanted === 'global') return 'global';
     throw new TenantMismatchError(

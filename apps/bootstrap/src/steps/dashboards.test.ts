@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apply } from '../apply.js';
 import { DashboardsError } from '../dashboards/dashboardsClient.js';
 import { httpRequest } from '../dashboards/httpRequest.js';
+import { importSavedObjects } from '../dashboards/importSavedObjects.js';
 import { plan } from '../plan.js';
 import { dashboardsSetup, STUB_AUTH } from '../testing/dashboardsSetup.js';
 import { type DashboardsStub, type DashboardsStubOptions, startDashboardsStub } from '../testing/dashboardsStub.js';
@@ -93,7 +94,7 @@ describe('Dashboards steps against the stub', () => {
       status: 400,
       body: { message: "Unsupported saved object type: 'lens': Bad Request" },
     });
-    const wrongName = client.importNdjson('global', 'x.txt', '{}\n');
+    const wrongName = importSavedObjects(client, 'global', 'x.txt', '{}\n');
     await expect(wrongName).rejects.toBeInstanceOf(DashboardsError);
   });
 });

@@ -1,5 +1,6 @@
-import type { DashboardsClient, ImportError, SavedObject } from '../dashboards/dashboardsClient.js';
+import type { DashboardsClient, SavedObject } from '../dashboards/dashboardsClient.js';
 import { DashboardsError } from '../dashboards/dashboardsClient.js';
+import { type ImportError, importSavedObjects } from '../dashboards/importSavedObjects.js';
 import { storedDifferences } from '../dashboards/storedForm.js';
 import type { Step, StepPlan, WriteOutcome } from './step.js';
 
@@ -73,7 +74,12 @@ export function savedObjectsStep(client: DashboardsClient, tenant: string, sourc
         outcome: () => outcome,
         write: async () => {
           const ndjson = `${differing.map((object) => JSON.stringify(object)).join('\n')}\n`;
-          const result = await client.importNdjson(tenant, `${source.name.replace(/\.ndjson$/, '')}.ndjson`, ndjson);
+          const result = await importSavedObjects(
+            client,
+            tenant,
+            `${source.name.replace(/\.ndjson$/, '')}.ndjson`,
+            ndjson,
+          );
           if (result.errors.length > 0) {
             const imported = result.successResults.map((object) => `${object.type}/${object.id}`);
             const failed = result.errors.map((error) => `${error.type}/${error.id}: ${reason(error)}`);

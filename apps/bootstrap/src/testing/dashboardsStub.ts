@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sortImport } from './dashboardsImport.js';
 import { migrateObject } from './dashboardsMigrations.js';
-import { authinfoTenants, resolveStubTenant, type StubTenancy, tenantKey } from './dashboardsTenancy.js';
+import { resolveStubTenant, type StubTenancy, securityRoute, tenantKey } from './dashboardsTenancy.js';
 import { hasSignedPayloadHash, signedService } from './serverlessStub.js';
 
 /**
@@ -210,35 +211,9 @@ export async function startDashboardsStub(options: DashboardsStubOptions = {}): 
   }
 
   function handleSecurity(req: IncomingMessage, res: ServerResponse, path: string, tenant: string) {
-    const security = options.security;
-    if (security === false) return send(res, 404, errorBody(404, 'Not Found'));
-    const username = security?.username ?? 'admin';
-    if (path === '/api/v1/auth/authinfo') {
-      // With multitenancy off nothing resolves the header: OpenSearch echoes what was sent while
-      // the objects still go to the one global index.
-      const raw = req.headers.securitytenant;
-      const resolved =
-        security?.multitenancy === false && typeof raw === 'string'
-          ? raw
-          : ({ global: '', private: '__user__' }[tenant] ?? tenant);
-      return send(res, 200, {
-        user_name: username,
-        user_requested_tenant: resolved,
-        tenants: authinfoTenants(security ?? {}),
-        roles: ['all_access'],
-        backend_roles: [],
-      });
-    }
-    if (path === '/api/v1/multitenancy/info' && security?.multitenancy !== false) {
-      return send(res, 200, {
-        user_name: username,
-        opensearch_dashboards_mt_enabled: true,
-        multitenancy_enabled: true,
-        private_tenant_enabled: security?.privateTenant ?? true,
-        default_tenant: '',
-      });
-    }
-    return send(res, 404, errorBody(404, 'Not Found'));
+    const raw = req.headers.securitytenant;
+    const answer = options.security === false ? undefined : securityRoute(options.security ?? {}, path, tenant, raw);
+    return answer ? send(res, 200, answer) : send(res, 404, errorBody(404, 'Not Found'));
   }
 
   async function handleImport(
@@ -259,47 +234,18 @@ export async function startDashboardsStub(options: DashboardsStubOptions = {}): 
     if (!(file instanceof Blob) || !('name' in file) || !String(file.name).endsWith('.ndjson')) {
       return send(res, 400, errorBody(400, 'Invalid file extension .txt'));
     }
-    const incoming = (await file.text())
-      .split('\n')
-      .filter((line) => line.trim() !== '')
-      .map((line) => JSON.parse(line) as Incoming)
-      .filter((object): object is Incoming & { id: string; type: string } => Boolean(object.id && object.type));
-    const keys = incoming.map((object) => `${object.type}:${object.id}`);
-    const repeated = keys.filter((key, index) => keys.indexOf(key) !== index);
-    if (repeated.length > 0) {
-      return send(res, 400, errorBody(400, `Non-unique import objects detected: [${repeated.join()}]: Bad Request`));
-    }
     const store = tenantStore(tenant);
-    const inFile = new Set(incoming.map((object) => `${object.type}/${object.id}`));
-    const errors: unknown[] = [];
-    const accepted: (Incoming & { id: string; type: string })[] = [];
-    for (const object of incoming) {
-      const meta = { title: object.attributes?.title };
-      const missing = (object.references ?? []).filter(
-        (ref) => !inFile.has(`${ref.type}/${ref.id}`) && !store.has(`${ref.type}/${ref.id}`),
+    const outcome = sortImport(await file.text(), (type, id) => store.has(`${type}/${id}`), KNOWN_TYPES, overwrite);
+    if ('nonUnique' in outcome) {
+      return send(
+        res,
+        400,
+        errorBody(400, `Non-unique import objects detected: [${outcome.nonUnique.join()}]: Bad Request`),
       );
-      if (!KNOWN_TYPES.has(object.type)) {
-        errors.push({ id: object.id, type: object.type, meta, error: { type: 'unsupported_type' } });
-      } else if (missing.length > 0) {
-        const references = missing.map(({ type, id }) => ({ type, id }));
-        errors.push({ id: object.id, type: object.type, meta, error: { type: 'missing_references', references } });
-      } else if (!overwrite && store.has(`${object.type}/${object.id}`)) {
-        errors.push({ id: object.id, type: object.type, meta, error: { type: 'conflict' } });
-      } else accepted.push(object);
     }
     // Like Dashboards: the objects without errors are created, the answer lists the others.
-    for (const object of accepted) save(tenant, object.type, object.id, object);
-    const successResults = accepted.map(({ id, type, attributes }) => ({
-      id,
-      type,
-      meta: { title: attributes?.title },
-    }));
-    return send(res, 200, {
-      success: errors.length === 0,
-      successCount: accepted.length,
-      ...(successResults.length > 0 ? { successResults } : {}),
-      ...(errors.length > 0 ? { errors } : {}),
-    });
+    for (const object of outcome.accepted) save(tenant, object.type, object.id, object);
+    return send(res, 200, outcome.body);
   }
 
   const server: Server = createServer((req, res) => {

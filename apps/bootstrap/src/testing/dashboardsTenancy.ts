@@ -43,11 +43,45 @@ export function tenantKey(resolved: string): string {
 }
 
 /** The `tenants` map of `_plugins/_security/authinfo`: name -> writable. */
-export function authinfoTenants(tenancy: StubTenancy): Record<string, boolean> {
+function authinfoTenants(tenancy: StubTenancy): Record<string, boolean> {
   const username = tenancy.username ?? 'admin';
   const out: Record<string, boolean> = {};
   if (tenancy.globalTenant ?? true) out.global_tenant = true;
   if (tenancy.privateTenant ?? true) out[username] = true;
   for (const tenant of tenancy.available ?? []) out[tenant] = true;
   return out;
+}
+
+/**
+ * The security plugin's answer on `/api/v1/auth/authinfo` and `/api/v1/multitenancy/info` for a
+ * request stored under `tenant`; undefined is a 404 (the multitenancy routes exist only with
+ * multitenancy on in opensearch_dashboards.yml).
+ */
+export function securityRoute(
+  tenancy: StubTenancy,
+  path: string,
+  tenant: string,
+  rawHeader: string | string[] | undefined,
+): Record<string, unknown> | undefined {
+  const username = tenancy.username ?? 'admin';
+  if (path === '/api/v1/auth/authinfo') {
+    // With multitenancy off nothing resolves the header: OpenSearch echoes what was sent while
+    // the objects still go to the one global index.
+    const resolved =
+      tenancy.multitenancy === false && typeof rawHeader === 'string'
+        ? rawHeader
+        : ({ global: '', private: '__user__' }[tenant] ?? tenant);
+    const tenants = authinfoTenants(tenancy);
+    return { user_name: username, user_requested_tenant: resolved, tenants, roles: ['all_access'], backend_roles: [] };
+  }
+  if (path === '/api/v1/multitenancy/info' && tenancy.multitenancy !== false) {
+    return {
+      user_name: username,
+      opensearch_dashboards_mt_enabled: true,
+      multitenancy_enabled: true,
+      private_tenant_enabled: tenancy.privateTenant ?? true,
+      default_tenant: '',
+    };
+  }
+  return undefined;
 }
