@@ -26,7 +26,7 @@ export class TenantMismatchError extends Error {
 
 /** `global`, `private` or the custom tenant a header value or authinfo answer stands for. */
 export function tenantName(value: string | null | undefined): string {
-  if (value === undefined || value === null || value === '' || value === 'global' || value === 'global_tenant')
+  if (value === undefined || value === null || ['', 'global', 'Global', 'global_tenant'].includes(value))
     return 'global';
   if (value === '__user__' || value === 'private') return 'private';
   return value;

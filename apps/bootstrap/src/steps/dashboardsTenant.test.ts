@@ -23,6 +23,12 @@ describe('Dashboards tenant check', () => {
     expect(stub?.stored).toEqual([]);
   });
 
+  it('accepts the spellings of the global tenant the security plugin accepts', async () => {
+    const result = await applyWith({}, ['Global', 'global_tenant']);
+    expect(result.failed).toBeUndefined();
+    expect(stub?.objects.get('global')?.has('index-pattern/loglift-logs')).toBe(true);
+  });
+
   it('fails when the global tenant is disabled and requests for it land in the private tenant', async () => {
     const result = await applyWith({ security: { globalTenant: false } }, ['global']);
     expect(result.failed?.error.message).toMatch(/^Dashboards resolved tenant "global" to "private"/);
