@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { apply } from '../apply.js';
-import { parseConfig } from '../config/loadConfig.js';
 import { plan } from '../plan.js';
 import { dashboardsSetup, STUB_AUTH } from '../testing/dashboardsSetup.js';
 import { type DashboardsStub, type DashboardsStubOptions, startDashboardsStub } from '../testing/dashboardsStub.js';
@@ -62,16 +61,5 @@ describe('Dashboards tenant check', () => {
       'create dashboards-setting team-a/defaultIndex',
     ]);
     expect(client.counter.reads).toBe(0);
-  });
-
-  it('refuses the private tenant in the desired state: it is the hook identity’s own', () => {
-    const parse = () =>
-      parseConfig({
-        apiVersion: 'loglift.io/v1',
-        kind: 'BootstrapConfig',
-        opensearch: { url: 'http://127.0.0.1:1' },
-        dashboards: { url: 'http://127.0.0.1:2', tenants: ['global', 'private'] },
-      });
-    expect(parse).toThrow(/dashboards\.tenants\.1: is the private tenant of the hook's own identity/);
   });
 });
