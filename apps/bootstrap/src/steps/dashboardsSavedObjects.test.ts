@@ -61,7 +61,7 @@ describe('saved objects from users’ ndjson', () => {
     expect(setup.client.counter.count).toBe(0);
   });
 
-  it('converges on a dashboard exported with panel ids and uiStateJSON, which Dashboards moves and drops', async () => {
+  it('converges on a dashboard and a visualization exported with ids inside, which Dashboards moves to references', async () => {
     const dashboard = {
       id: 'dash-1',
       type: 'dashboard',
@@ -74,12 +74,25 @@ describe('saved objects from users’ ndjson', () => {
         kibanaSavedObjectMeta: { searchSourceJSON: '{"query":{"query":"","language":"kuery"},"filter":[]}' },
       },
     };
-    const file = await ndjsonFile([exportedVisualization('vis-1', 'loglift-logs'), dashboard]);
+    const search = {
+      id: 'search-1',
+      type: 'search',
+      attributes: { title: 'S', kibanaSavedObjectMeta: { searchSourceJSON: '{}' } },
+    };
+    const onSearch = {
+      id: 'vis-2',
+      type: 'visualization',
+      attributes: { title: 'On a search', visState: '{}', savedSearchId: 'search-1' },
+    };
+    const file = await ndjsonFile([exportedVisualization('vis-1', 'loglift-logs'), search, onSearch, dashboard]);
     const first = await apply(steps(file));
     expect(first.objects.find((o) => o.kind === 'saved-objects')).toMatchObject({
       action: 'create',
-      note: 'imports 2 of 2 objects',
+      note: 'imports 4 of 4 objects',
     });
+    expect(stub.objects.get('global')?.get('visualization/vis-2')?.references).toEqual([
+      { name: 'search_0', type: 'search', id: 'search-1' },
+    ]);
     expect(stub.objects.get('global')?.get('dashboard/dash-1')?.references).toEqual([
       { name: 'panel_0', type: 'visualization', id: 'vis-1' },
     ]);
