@@ -18,6 +18,8 @@ import { hasSignedPayloadHash, signedService } from './serverlessStub.js';
 export interface DashboardsStubOptions {
   /** How many requests answer 503 (text, like the not-ready server) before it is up. */
   readonly startingCalls?: number;
+  /** The `status.overall` it answers once started (default `{ state: 'green' }`). */
+  readonly overall?: Record<string, string>;
   /** When set, every request must carry this basic auth. */
   readonly basicAuth?: { username: string; password: string };
   /** When set, every request must be SigV4-signed for this service with a signed payload hash. */
@@ -159,7 +161,8 @@ export async function startDashboardsStub(options: DashboardsStubOptions = {}): 
       return send(res, 403, errorBody(403, 'The request signature we calculated does not match'));
     }
     if (url.pathname === '/api/status') {
-      return send(res, 200, { name: 'stub', version: { number: version }, status: { overall: { state: 'green' } } });
+      const overall = options.overall ?? { state: 'green' };
+      return send(res, 200, { name: 'stub', version: { number: version }, status: { overall } });
     }
     if (method !== 'GET' && method !== 'HEAD' && req.headers['osd-xsrf'] === undefined) {
       return send(res, 400, errorBody(400, 'Request must contain a osd-xsrf header.'));
