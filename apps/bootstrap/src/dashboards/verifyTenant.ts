@@ -65,5 +65,12 @@ export async function verifyTenant(client: DashboardsClient, tenant: string): Pr
       `Dashboards resolved tenant "${tenant}" to "${resolved}" for ${auth.user_name ?? 'the hook identity'}: "${tenant}" is not available to it or is disabled (tenants it may use: ${available(auth)}). Objects would land in "${resolved}"; grant the identity the tenant (tenant_permissions) or remove it from dashboards.tenants.`,
     );
   }
+  // The map says, per tenant, whether the identity may write it (`kibana_all_write`).
+  const key = { global: 'global_tenant', private: auth.user_name ?? '' }[resolved] ?? resolved;
+  if (auth.tenants?.[key] === false) {
+    throw new TenantMismatchError(
+      `${auth.user_name ?? 'the hook identity'} may only read tenant "${tenant}" (kibana_all_read): grant it kibana_all_write there (tenant_permissions) or remove the tenant from dashboards.tenants.`,
+    );
+  }
   return resolved;
 }

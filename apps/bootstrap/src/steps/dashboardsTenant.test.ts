@@ -28,6 +28,15 @@ describe('Dashboards tenant check', () => {
     expect(stub?.objects.get('global')?.has('index-pattern/loglift-logs')).toBe(true);
   });
 
+  it('fails before writing when the identity may only read the tenant', async () => {
+    const result = await applyWith({ security: { available: ['team-a'], readOnly: ['team-a'] } }, ['global', 'team-a']);
+    expect(result.failed).toMatchObject({ kind: 'dashboards-tenant', name: 'team-a' });
+    expect(result.failed?.error.message).toBe(
+      'admin may only read tenant "team-a" (kibana_all_read): grant it kibana_all_write there (tenant_permissions) or remove the tenant from dashboards.tenants.',
+    );
+    expect(stub?.stored.filter((object) => object.tenant === 'team-a')).toEqual([]);
+  });
+
   it('fails when the global tenant is disabled and requests for it land in the private tenant', async () => {
     const result = await applyWith({ security: { globalTenant: false } }, ['global']);
     expect(result.failed?.error.message).toMatch(/^Dashboards resolved tenant "global" to "private"/);

@@ -167,6 +167,14 @@ export async function startDashboardsStub(options: DashboardsStubOptions = {}): 
     if (method !== 'GET' && method !== 'HEAD' && req.headers['osd-xsrf'] === undefined) {
       return send(res, 400, errorBody(400, 'Request must contain a osd-xsrf header.'));
     }
+    const security = options.security;
+    if (method === 'POST' && security && security.readOnly?.includes(tenant)) {
+      return send(
+        res,
+        403,
+        errorBody(403, `no permissions for [indices:data/write/index] and User [name=${security.username ?? 'admin'}]`),
+      );
+    }
     if (url.pathname.startsWith('/api/v1/')) return handleSecurity(req, res, url.pathname, tenant);
     if (url.pathname === '/api/opensearch-dashboards/settings') {
       if (method === 'POST') {

@@ -13,6 +13,8 @@ export interface StubTenancy {
   readonly privateTenant?: boolean;
   /** Custom tenants the identity may use; undefined: every tenant (all_access has `*`). */
   readonly available?: readonly string[];
+  /** Tenants (stored names: global, private or custom) it may only read (`kibana_all_read`): writes answer 403. */
+  readonly readOnly?: readonly string[];
 }
 
 /** Header value a request resolves to: '' is global, '__user__' private, else the custom name. */
@@ -45,10 +47,11 @@ export function tenantKey(resolved: string): string {
 /** The `tenants` map of `_plugins/_security/authinfo`: name -> writable. */
 function authinfoTenants(tenancy: StubTenancy): Record<string, boolean> {
   const username = tenancy.username ?? 'admin';
+  const writable = (tenant: string) => !(tenancy.readOnly ?? []).includes(tenant);
   const out: Record<string, boolean> = {};
-  if (tenancy.globalTenant ?? true) out.global_tenant = true;
-  if (tenancy.privateTenant ?? true) out[username] = true;
-  for (const tenant of tenancy.available ?? []) out[tenant] = true;
+  if (tenancy.globalTenant ?? true) out.global_tenant = writable('global');
+  if (tenancy.privateTenant ?? true) out[username] = writable('private');
+  for (const tenant of tenancy.available ?? []) out[tenant] = writable(tenant);
   return out;
 }
 
