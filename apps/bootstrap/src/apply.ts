@@ -37,7 +37,8 @@ export async function apply(steps: readonly Step[], options: ApplyOptions = {}):
       try {
         const planned = await step.plan();
         if (planned.write) await planned.write();
-        const applied = { ...describePlan(planned), attempts };
+        const outcome = planned.outcome?.();
+        const applied = { ...describePlan(outcome ? { ...planned, ...outcome } : planned), attempts };
         objects.push(applied);
         options.onObject?.(applied);
         break;

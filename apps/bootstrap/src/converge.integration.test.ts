@@ -62,6 +62,7 @@ describe('bootstrap against a fresh cluster', () => {
         `role-mapping ${names.readerRole}`,
         'index-pattern global/loglift-logs',
         'dashboards-setting global/defaultIndex',
+        'saved-objects global/loglift-content',
       ]),
     );
     const applied = await apply();
@@ -78,6 +79,7 @@ describe('bootstrap against a fresh cluster', () => {
       title: 'logs-loglift*',
       timeFieldName: '@timestamp',
     });
+    expect(dashboards.objects.get('global')?.has('dashboard/loglift-logs-overview')).toBe(true);
     expect(kube.events.at(-1)).toMatchObject({
       reason: 'BootstrapSucceeded',
       involvedObject: { kind: 'Job', name: 'loglift-bootstrap' },

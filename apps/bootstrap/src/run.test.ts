@@ -45,6 +45,23 @@ describe('run exit codes', () => {
     expect(logs[0]?.problems).toEqual(['LOGLIFT_ADMIN_PASSWORD: must be set when opensearch.auth is basic']);
   });
 
+  it('exits 2 before contacting anything when a saved-objects file has a bad line, naming file and line', async () => {
+    const ndjson = await configFile('{"id":"a","type":"search","attributes":{}}\n{oops\n');
+    const file = await configFile(
+      `apiVersion: loglift.io/v1\nkind: BootstrapConfig\nopensearch: { url: "http://127.0.0.1:9", auth: none }\ndashboards: { url: "http://127.0.0.1:9", savedObjectsFiles: ["${ndjson}", "/nope.ndjson"] }\n`,
+    );
+    const { logs, log } = capture();
+    const code = await run(
+      { command: 'plan', configFile: file, output: 'text' },
+      { env: {}, log, stdout: () => undefined },
+    );
+    expect(code).toBe(EXIT.invalidConfig);
+    expect(logs[0]?.problems).toEqual([
+      expect.stringMatching(new RegExp(`^dashboards\\.savedObjectsFiles\\.0: ${ndjson} line 2 is not JSON: `)),
+      'dashboards.savedObjectsFiles.1: /nope.ndjson does not exist',
+    ]);
+  });
+
   it('exits 1 when OpenSearch never answers within the deadline', async () => {
     const file = await configFile(
       'apiVersion: loglift.io/v1\nkind: BootstrapConfig\nopensearch: { url: "http://127.0.0.1:9", auth: none, waitSeconds: 1 }\n',

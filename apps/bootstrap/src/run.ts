@@ -6,6 +6,7 @@ import { ConfigError } from './config/configError.js';
 import { loadConfig } from './config/loadConfig.js';
 import type { BootstrapConfig } from './config/schema.js';
 import { credentialsFromEnv, type Secrets } from './credentialsFromEnv.js';
+import { checkSavedObjectsFiles } from './dashboards/checkSavedObjectsFiles.js';
 import { DashboardsClient } from './dashboards/dashboardsClient.js';
 import type { AwsCredentials } from './dashboards/sigv4Headers.js';
 import { formatResult } from './formatResult.js';
@@ -59,6 +60,7 @@ export async function run(options: RunOptions, deps: RunDeps): Promise<number> {
   try {
     config = await loadConfig(options.configFile);
     secrets = credentialsFromEnv(config, deps.env);
+    await checkSavedObjectsFiles(config);
   } catch (error) {
     if (error instanceof ConfigError) {
       deps.log.error({ problems: error.problems }, error.message);

@@ -40,6 +40,11 @@ types, unknown keys and the required fields; these messages name the value to se
 {{- if and $v.fluentBit.enabled (eq $os.writer.auth "generated") (not $v.bootstrap.security.enabled) }}
 {{- fail "opensearch.writer.auth=generated needs bootstrap.security.enabled=true: without the security plugin there is no user to create (use opensearch.writer.auth=none)" }}
 {{- end }}
+{{- range $v.bootstrap.dashboards.tenants }}
+{{- if has . (list "private" "Private" "__user__") }}
+{{- fail (printf "bootstrap.dashboards.tenants: %q is the private tenant of the hook's own identity, which nobody else sees; use global or a custom tenant" .) }}
+{{- end }}
+{{- end }}
 {{- if eq $os.aws.service "aoss" }}
 {{- if and $v.fluentBit.enabled (ne $os.writer.auth "aws-sigv4") }}
 {{- fail "opensearch.aws.service=aoss needs opensearch.writer.auth=aws-sigv4: OpenSearch Serverless has no internal users, only IAM principals" }}

@@ -178,6 +178,10 @@ describe.each(HELM_VERSIONS)('the template checks with Helm %s (schema skipped)'
       { ...host, 'opensearch.writer.auth': 'aws-sigv4', 'opensearch.writer.aws.podIdentity': true },
       'opensearch.aws.region is required',
     ],
+    [
+      { ...host, 'bootstrap.dashboards.tenants': ['global', 'private'] },
+      `bootstrap.dashboards.tenants: "private" is the private tenant of the hook's own identity`,
+    ],
   ])('%j fails with an actionable message', (set, message) => {
     expect(renderError({ helmVersion, set, flags })).toContain(message);
   });

@@ -188,7 +188,7 @@ describe('the desired state', () => {
     expect(state.opensearch.caFile).toBe('/etc/loglift/ca/ca.crt');
     expect(state.logs.replicas).toBe(0);
     expect(state.security.writer).toEqual({ backendRoles: [], users: ['fluent-bit'] });
-    expect(state.dashboards).toMatchObject({ url: 'https://dashboards.example.com', tenants: ['global', 'private'] });
+    expect(state.dashboards).toMatchObject({ url: 'https://dashboards.example.com', tenants: ['global', 'platform'] });
   });
 });
 

@@ -105,20 +105,42 @@ const indexPatternSchema = z.strictObject({
   default: z.boolean().default(false),
 });
 
+/** Names the security plugin reads as the requesting identity's own private tenant. */
+const PRIVATE_TENANT_NAMES = ['private', 'Private', '__user__'];
+
+const tenantSchema = z
+  .string()
+  .min(1)
+  .refine((tenant) => !PRIVATE_TENANT_NAMES.includes(tenant), {
+    error: "is the private tenant of the hook's own identity, which nobody else sees: use global or a custom tenant",
+  });
+
 const dashboardsSchema = z
   .strictObject({
     url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
-    tenants: z.array(z.string().min(1)).min(1).default(['global']),
+    tenants: z.array(tenantSchema).min(1).default(['global']),
     indexPatterns: z
       .array(indexPatternSchema)
       .default([{ id: 'loglift-logs', title: 'logs-loglift*', timeFieldName: '@timestamp', default: true }]),
     forceDefault: z.boolean().default(false),
-    savedObjectsFile: z.string().min(1).optional(),
+    /** The saved search and logs overview dashboard, built on the default index pattern. */
+    builtinContent: z.boolean().default(true),
+    /** ndjson export files imported into every tenant. */
+    savedObjectsFiles: z.array(z.string().min(1)).default([]),
     waitSeconds: z.number().int().positive().max(3600).default(120),
   })
   .superRefine((value, ctx) => {
     if (value.indexPatterns.filter((pattern) => pattern.default).length > 1) {
       ctx.addIssue({ code: 'custom', path: ['indexPatterns'], message: 'at most one index pattern may be default' });
+    }
+    const repeated = value.tenants.find((tenant, index) => value.tenants.indexOf(tenant) !== index);
+    if (repeated) ctx.addIssue({ code: 'custom', path: ['tenants'], message: `lists ${repeated} twice` });
+    if (value.builtinContent && value.indexPatterns.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['builtinContent'],
+        message: 'needs an index pattern to build on: add one to indexPatterns or set builtinContent to false',
+      });
     }
   });
 

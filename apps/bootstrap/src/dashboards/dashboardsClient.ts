@@ -41,10 +41,25 @@ export class DashboardsError extends Error {
   }
 }
 
+export interface SavedObjectReference {
+  name: string;
+  type: string;
+  id: string;
+}
+
 export interface SavedObject {
   id: string;
   type: string;
   attributes: Record<string, unknown>;
+  references?: SavedObjectReference[];
+  /** Set by Dashboards' migrations: the last migration each type ran on this object. */
+  migrationVersion?: Record<string, string>;
+}
+
+export interface UserSetting {
+  userValue?: unknown;
+  /** Set in opensearch_dashboards.yml (`uiSettings.overrides`): cannot be changed through the API. */
+  isOverridden?: boolean;
 }
 
 /** Header value for a tenant: `global`, `__user__` (private) or a custom tenant name. */
@@ -145,34 +160,45 @@ export class DashboardsClient {
     await this.request('POST', path, { tenant, json: { attributes } });
   }
 
-  async getSetting(tenant: string, key: string): Promise<unknown> {
-    const response = await this.request<{ settings?: Record<string, { userValue?: unknown }> }>(
+  /** Version and overall state from `/api/status` (the version is the id of the `config` object). */
+  async status(): Promise<{ state: string; version?: string }> {
+    const response = await this.request<{ version?: { number?: string }; status?: { overall?: { state?: string } } }>(
+      'GET',
+      '/api/status',
+    );
+    const version = response.body?.version?.number;
+    return { state: response.body?.status?.overall?.state ?? 'unknown', ...(version ? { version } : {}) };
+  }
+
+  /** `_find` for one type: a read with no side effect (unlike the settings GET). */
+  async findObjects(tenant: string, type: string): Promise<SavedObject[]> {
+    const path = `/api/saved_objects/_find?type=${encodeURIComponent(type)}&per_page=1000`;
+    const response = await this.request<{ saved_objects?: SavedObject[] }>('GET', path, { tenant });
+    return response.body?.saved_objects ?? [];
+  }
+
+  /**
+   * The settings GET. Dashboards creates (or upgrades) the tenant's `config` object when it is
+   * missing, so this is a write then: call it only once that object exists.
+   */
+  async getSettings(tenant: string): Promise<Record<string, UserSetting>> {
+    const response = await this.request<{ settings?: Record<string, UserSetting> }>(
       'GET',
       '/api/opensearch-dashboards/settings',
       { tenant },
     );
-    return response.body?.settings?.[key]?.userValue;
+    return response.body?.settings ?? {};
   }
 
-  async setSetting(tenant: string, key: string, value: unknown): Promise<void> {
-    await this.request('POST', '/api/opensearch-dashboards/settings', { tenant, json: { changes: { [key]: value } } });
-  }
-
-  /** `_import` with a multipart `.ndjson` file; fails unless the answer says `success: true`. */
-  async importNdjson(tenant: string, fileName: string, ndjson: string): Promise<{ successCount: number }> {
-    const form = new FormData();
-    form.append('file', new Blob([ndjson], { type: 'application/ndjson' }), fileName);
-    const encoded = new Response(form);
-    const body = Buffer.from(await encoded.arrayBuffer());
-    const contentType = encoded.headers.get('content-type') ?? 'multipart/form-data';
-    const response = await this.request<{ success?: boolean; successCount?: number; errors?: unknown[] }>(
-      'POST',
-      '/api/saved_objects/_import?overwrite=true',
-      { tenant, body, contentType },
-    );
-    if (response.body?.success !== true) {
-      throw new DashboardsError('POST', '/api/saved_objects/_import', response.status, response.body);
-    }
-    return { successCount: response.body.successCount ?? 0 };
+  /** Sets one advanced setting; `overridden` (Dashboards' 400) when opensearch_dashboards.yml fixes it. */
+  async setSetting(tenant: string, key: string, value: unknown): Promise<'set' | 'overridden'> {
+    const response = await this.request<{ message?: string }>('POST', '/api/opensearch-dashboards/settings', {
+      tenant,
+      json: { changes: { [key]: value } },
+      allow: [400],
+    });
+    if (response.status === 200) return 'set';
+    if (String(response.body?.message ?? '').includes('because it is overridden')) return 'overridden';
+    throw new DashboardsError('POST', '/api/opensearch-dashboards/settings', response.status, response.body);
   }
 }

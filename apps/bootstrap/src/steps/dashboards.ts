@@ -1,8 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { logsContent } from '../dashboards/content/logsContent.js';
 import type { DashboardsClient } from '../dashboards/dashboardsClient.js';
-import { jsonEqual, projectLive } from '../json/normalizeJson.js';
+import { parseNdjson } from '../dashboards/parseNdjson.js';
 import type { StepContext } from './context.js';
+import { defaultIndexStep } from './dashboardsDefaultIndex.js';
+import { type SavedObjectsSource, savedObjectsStep } from './dashboardsSavedObjects.js';
+import { afterTenant, dashboardsTenantStep, type TenantGate } from './dashboardsTenant.js';
 import { comparePlan, type Step, type StepPlan } from './step.js';
 
 function indexPatternStep(
@@ -24,95 +28,36 @@ function indexPatternStep(
   };
 }
 
-function defaultIndexStep(client: DashboardsClient, tenant: string, id: string, force: boolean): Step {
-  const name = `${tenant}/defaultIndex`;
-  return {
-    kind: 'dashboards-setting',
-    name,
-    async plan(): Promise<StepPlan> {
-      const live = await client.getSetting(tenant, 'defaultIndex');
-      // Someone's chosen default is kept unless forceDefault is set.
-      if (live === id || (live !== undefined && live !== null && !force)) {
-        return {
-          kind: 'dashboards-setting',
-          name,
-          action: 'unchanged',
-          changes: [],
-          ...(live === id ? {} : { note: `kept ${String(live)}` }),
-        };
-      }
-      return comparePlan(
-        'dashboards-setting',
-        name,
-        live === undefined || live === null ? undefined : { defaultIndex: live },
-        { defaultIndex: id },
-        async () => {
-          await client.setSetting(tenant, 'defaultIndex', id);
-        },
-      );
-    },
-  };
+/** Users' ndjson files (a ConfigMap mounted into the hook Job), read and checked on every plan. */
+function fileSource(file: string): SavedObjectsSource {
+  return { name: basename(file), load: async () => parseNdjson(await readFile(file, 'utf8'), file) };
 }
 
-interface NdjsonObject {
-  id?: string;
-  type?: string;
-  attributes?: Record<string, unknown>;
-}
-
-function savedObjectsStep(client: DashboardsClient, tenant: string, file: string): Step {
-  const name = `${tenant}/${basename(file)}`;
-  return {
-    kind: 'saved-objects',
-    name,
-    async plan(): Promise<StepPlan> {
-      const ndjson = await readFile(file, 'utf8');
-      const objects = ndjson
-        .split('\n')
-        .filter((line) => line.trim() !== '')
-        .map((line, index) => {
-          try {
-            return JSON.parse(line) as NdjsonObject;
-          } catch {
-            throw new Error(`${file} line ${index + 1} is not JSON`);
-          }
-        })
-        .filter((object) => object.id && object.type);
-      const differing: string[] = [];
-      for (const object of objects) {
-        const live = await client.getObject(tenant, object.type as string, object.id as string);
-        const desired = object.attributes ?? {};
-        if (!live || !jsonEqual(projectLive(live.attributes, desired), desired))
-          differing.push(`${object.type}/${object.id}`);
-      }
-      if (differing.length === 0) return { kind: 'saved-objects', name, action: 'unchanged', changes: [] };
-      return {
-        kind: 'saved-objects',
-        name,
-        action: 'update',
-        changes: differing.map((path) => ({ path, op: 'change' as const, to: 'import' })),
-        write: async () => {
-          await client.importNdjson(
-            tenant,
-            basename(file).endsWith('.ndjson') ? basename(file) : 'objects.ndjson',
-            ndjson,
-          );
-        },
-      };
-    },
-  };
-}
-
+/**
+ * Per tenant, in order: check that Dashboards really uses that tenant, then index patterns,
+ * `defaultIndex`, the shipped saved search and overview dashboard, and the users' files. Every
+ * tenant in the list gets the same objects.
+ */
 export function dashboardsSteps(ctx: StepContext): Step[] {
   const settings = ctx.config.dashboards;
   const client = ctx.dashboards;
   if (!settings || !client) return [];
+  const serverless = ctx.config.opensearch.aws?.service === 'aoss';
+  const preferred = settings.indexPatterns.find((pattern) => pattern.default) ?? settings.indexPatterns[0];
+  const sources: SavedObjectsSource[] = [];
+  if (settings.builtinContent && preferred) {
+    sources.push({ name: 'loglift-content', load: async () => logsContent(preferred.id) });
+  }
+  sources.push(...settings.savedObjectsFiles.map(fileSource));
   const steps: Step[] = [];
   for (const tenant of settings.tenants) {
-    for (const pattern of settings.indexPatterns) steps.push(indexPatternStep(client, tenant, pattern));
-    const preferred = settings.indexPatterns.find((pattern) => pattern.default);
-    if (preferred) steps.push(defaultIndexStep(client, tenant, preferred.id, settings.forceDefault));
-    if (settings.savedObjectsFile) steps.push(savedObjectsStep(client, tenant, settings.savedObjectsFile));
+    const gate: TenantGate = { pending: false };
+    if (!serverless) steps.push(dashboardsTenantStep(ctx, client, tenant, gate));
+    const own: Step[] = settings.indexPatterns.map((pattern) => indexPatternStep(client, tenant, pattern));
+    const chosen = settings.indexPatterns.find((pattern) => pattern.default);
+    if (chosen) own.push(defaultIndexStep(client, tenant, chosen.id, settings.forceDefault));
+    for (const source of sources) own.push(savedObjectsStep(client, tenant, source));
+    steps.push(...own.map((step) => afterTenant(gate, step)));
   }
   return steps;
 }

@@ -13,6 +13,14 @@ export interface StepPlan {
   /** A document someone must apply by hand (OpenSearch Serverless policies): printed, never sent. */
   readonly document?: unknown;
   readonly write?: () => Promise<void>;
+  /** Read after `write`: what the write found out, replacing the planned action and note. */
+  readonly outcome?: () => WriteOutcome | undefined;
+}
+
+/** What a write found out that the plan could not know, e.g. a setting fixed by the server's config. */
+export interface WriteOutcome {
+  readonly action: Action;
+  readonly note: string;
 }
 
 /** One managed object. `plan` only reads; it is called again right before each write. */

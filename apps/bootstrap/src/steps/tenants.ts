@@ -1,11 +1,12 @@
+import { tenantName } from '../dashboards/verifyTenant.js';
 import { MANAGED_BY, type StepContext } from './context.js';
-import { readSecurityEntry, securityPath, tenantPattern } from './securityApi.js';
+import { readSecurityEntry, securityPath } from './securityApi.js';
 import { comparePlan, type Step, type StepPlan } from './step.js';
 
 /** Custom Dashboards tenants the index patterns go to; global and private always exist. */
 export function tenantSteps(ctx: StepContext): Step[] {
   const tenants = ctx.config.dashboards?.tenants ?? [];
-  const custom = tenants.filter((tenant) => !['global_tenant', '__user__'].includes(tenantPattern(tenant)));
+  const custom = tenants.filter((tenant) => tenantName(tenant) !== 'global' && tenantName(tenant) !== 'private');
   return custom.map((tenant) => ({
     kind: 'tenant',
     name: tenant,

@@ -1,16 +1,22 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sortImport } from './dashboardsImport.js';
+import { migrateObject } from './dashboardsMigrations.js';
+import { resolveStubTenant, type StubTenancy, securityRoute, tenantKey } from './dashboardsTenancy.js';
 import { hasSignedPayloadHash, signedService } from './serverlessStub.js';
 
 /**
- * Test helper: a loopback stand-in for OpenSearch Dashboards that enforces the documented rules
- * the bootstrap relies on: 503 from /api/status while starting, 400 on writes without `osd-xsrf`,
- * saved objects stored per `securitytenant`, 409 when creating an existing id without
- * `overwrite=true`, advanced settings per tenant, and `_import` taking a multipart `.ndjson` file
- * and answering with a `success` flag.
+ * Test helper: a loopback stand-in for OpenSearch Dashboards that behaves like the real one where
+ * the bootstrap can go wrong: every route answers 503 with plain text while starting; writes need
+ * `osd-xsrf`; the security plugin resolves `securitytenant` silently to another tenant when the
+ * requested one is not usable (dashboardsTenancy.ts) and reports it in `/api/v1/auth/authinfo`;
+ * unknown saved-object types answer 400; create and `_import` run migrations, so what is stored
+ * differs from what was sent (dashboardsMigrations.ts); `_import` imports the objects it can and
+ * lists the others with per-object errors; a settings GET creates the `config` object when it is
+ * missing; a setting overridden in opensearch_dashboards.yml cannot be changed (400).
  */
 export interface DashboardsStubOptions {
-  /** How many /api/status calls answer 503 before it turns green. */
+  /** How many requests answer 503 (text, like the not-ready server) before it is up. */
   readonly startingCalls?: number;
   /** The `status.overall` it answers once started (default `{ state: 'green' }`). */
   readonly overall?: Record<string, string>;
@@ -18,30 +24,49 @@ export interface DashboardsStubOptions {
   readonly basicAuth?: { username: string; password: string };
   /** When set, every request must be SigV4-signed for this service with a signed payload hash. */
   readonly sigv4Service?: 'es' | 'aoss';
+  /** The security plugin's tenancy; false: no security plugin (one shared index, no /api/v1 routes). */
+  readonly security?: StubTenancy | false;
+  /** `uiSettings.overrides` from opensearch_dashboards.yml. */
+  readonly overrides?: Record<string, unknown>;
+  /** Dashboards version: the id of its `config` object. */
+  readonly version?: string;
 }
 
 export interface StubRequest {
   readonly method: string;
   readonly path: string;
+  /** Where the request's objects went (global, private or a custom tenant). */
   readonly tenant: string;
   readonly headers: IncomingMessage['headers'];
 }
 
-interface StoredObject {
+export interface StoredObject {
   id: string;
   type: string;
   attributes: Record<string, unknown>;
+  references: { name: string; type: string; id: string }[];
+  migrationVersion: Record<string, string>;
   version: string;
+  updated_at: string;
 }
 
 export interface DashboardsStub {
   readonly url: string;
+  readonly version: string;
   readonly requests: StubRequest[];
+  /** Every object the server stored, including side effects such as a created `config`. */
+  readonly stored: { tenant: string; type: string; id: string }[];
   /** tenant -> "type/id" -> object */
   readonly objects: Map<string, Map<string, StoredObject>>;
-  readonly settings: Map<string, Record<string, unknown>>;
+  /** The advanced settings (the `config` object's attributes) of a tenant, if it has one. */
+  config(tenant: string): Record<string, unknown> | undefined;
+  /** Seeds a tenant's advanced settings the way a user's browser would have. */
+  setConfig(tenant: string, attributes: Record<string, unknown>): void;
   close(): Promise<void>;
 }
+
+const KNOWN_TYPES = new Set(['index-pattern', 'search', 'visualization', 'dashboard', 'config', 'query', 'url']);
+const BUILD_NUM = 8467;
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' });
@@ -49,15 +74,9 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 }
 
 function errorBody(status: number, message: string) {
-  const error = {
-    400: 'Bad Request',
-    401: 'Unauthorized',
-    403: 'Forbidden',
-    404: 'Not Found',
-    409: 'Conflict',
-    415: 'Unsupported Media Type',
-    503: 'Service Unavailable',
-  }[status];
+  const error = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict' }[
+    status
+  ];
   return { statusCode: status, error: error ?? 'Error', message };
 }
 
@@ -67,30 +86,69 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+interface Incoming {
+  id?: string;
+  type?: string;
+  attributes?: Record<string, unknown>;
+  references?: { name: string; type: string; id: string }[];
+}
+
 export async function startDashboardsStub(options: DashboardsStubOptions = {}): Promise<DashboardsStub> {
   let startingCalls = options.startingCalls ?? 0;
+  const version = options.version ?? '2.19.0';
+  const overrides = options.overrides ?? {};
   const requests: StubRequest[] = [];
+  const stored: { tenant: string; type: string; id: string }[] = [];
   const objects = new Map<string, Map<string, StoredObject>>();
-  const settings = new Map<string, Record<string, unknown>>();
-  let version = 0;
+  let counter = 0;
   const tenantStore = (tenant: string) => {
     const store = objects.get(tenant) ?? new Map<string, StoredObject>();
     objects.set(tenant, store);
     return store;
   };
-  const save = (tenant: string, type: string, id: string, attributes: Record<string, unknown>): StoredObject => {
-    version += 1;
-    const stored = { id, type, attributes, version: `W/${version}` };
-    tenantStore(tenant).set(`${type}/${id}`, stored);
-    return stored;
+  const save = (tenant: string, type: string, id: string, incoming: Incoming): StoredObject => {
+    counter += 1;
+    const migrated = migrateObject(type, incoming.attributes ?? {}, incoming.references ?? []);
+    const object = {
+      id,
+      type,
+      ...migrated,
+      version: `W/${counter}`,
+      updated_at: new Date(counter * 1000).toISOString(),
+    };
+    tenantStore(tenant).set(`${type}/${id}`, object);
+    stored.push({ tenant, type, id });
+    return object;
   };
+  const configOf = (tenant: string) => tenantStore(tenant).get(`config/${version}`);
+  const ensureConfig = (tenant: string) =>
+    configOf(tenant) ?? save(tenant, 'config', version, { attributes: { buildNum: BUILD_NUM } });
+  const userSettings = (tenant: string) => {
+    const out: Record<string, { userValue?: unknown; isOverridden?: boolean }> = {};
+    for (const [key, value] of Object.entries(ensureConfig(tenant).attributes)) {
+      if (value !== null && !(key in overrides)) out[key] = { userValue: value };
+    }
+    for (const [key, value] of Object.entries(overrides)) out[key] = { isOverridden: true, userValue: value };
+    return out;
+  };
+
+  function resolveTenant(req: IncomingMessage): string {
+    if (options.security === false) return 'global';
+    const header = req.headers.securitytenant;
+    return tenantKey(resolveStubTenant(options.security ?? {}, typeof header === 'string' ? header : undefined));
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://stub');
     const method = req.method ?? 'GET';
-    const header = req.headers.securitytenant;
-    const tenant = typeof header === 'string' && header !== '' ? header : 'global';
+    const tenant = resolveTenant(req);
     requests.push({ method, path: url.pathname, tenant, headers: req.headers });
+    if (startingCalls > 0) {
+      startingCalls -= 1;
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('OpenSearch Dashboards server is not ready yet');
+      return;
+    }
     if (options.basicAuth) {
       const expected = `Basic ${Buffer.from(`${options.basicAuth.username}:${options.basicAuth.password}`).toString('base64')}`;
       if (req.headers.authorization !== expected) return send(res, 401, errorBody(401, 'Unauthorized'));
@@ -103,31 +161,48 @@ export async function startDashboardsStub(options: DashboardsStubOptions = {}): 
       return send(res, 403, errorBody(403, 'The request signature we calculated does not match'));
     }
     if (url.pathname === '/api/status') {
-      if (startingCalls > 0) {
-        startingCalls -= 1;
-        return send(res, 503, errorBody(503, 'OpenSearch Dashboards server is not ready yet'));
-      }
-      return send(res, 200, { name: 'stub', status: { overall: options.overall ?? { state: 'green' } } });
+      const overall = options.overall ?? { state: 'green' };
+      return send(res, 200, { name: 'stub', version: { number: version }, status: { overall } });
     }
     if (method !== 'GET' && method !== 'HEAD' && req.headers['osd-xsrf'] === undefined) {
       return send(res, 400, errorBody(400, 'Request must contain a osd-xsrf header.'));
     }
+    const security = options.security;
+    if (method === 'POST' && security && security.readOnly?.includes(tenant)) {
+      return send(
+        res,
+        403,
+        errorBody(403, `no permissions for [indices:data/write/index] and User [name=${security.username ?? 'admin'}]`),
+      );
+    }
+    if (url.pathname.startsWith('/api/v1/')) return handleSecurity(req, res, url.pathname, tenant);
     if (url.pathname === '/api/opensearch-dashboards/settings') {
-      const current = settings.get(tenant) ?? {};
       if (method === 'POST') {
         const changes = (JSON.parse(body.toString('utf8')) as { changes?: Record<string, unknown> }).changes ?? {};
-        Object.assign(current, changes);
-        settings.set(tenant, current);
+        const overridden = Object.keys(changes).find((key) => key in overrides);
+        if (overridden)
+          return send(res, 400, errorBody(400, `Unable to update "${overridden}" because it is overridden`));
+        const config = ensureConfig(tenant);
+        save(tenant, 'config', version, { attributes: { ...config.attributes, ...changes } });
       }
-      const out = Object.fromEntries(Object.entries(current).map(([key, value]) => [key, { userValue: value }]));
-      return send(res, 200, { settings: { buildNum: { readonly: true, value: 1 }, ...out } });
+      return send(res, 200, { settings: userSettings(tenant) });
     }
     if (url.pathname === '/api/saved_objects/_import' && method === 'POST') {
       return handleImport(req, res, body, tenant, url.searchParams.get('overwrite') === 'true');
     }
+    if (url.pathname === '/api/saved_objects/_find' && method === 'GET') {
+      const types = url.searchParams.getAll('type');
+      const unknown = types.find((type) => !KNOWN_TYPES.has(type));
+      if (unknown) return send(res, 400, errorBody(400, `Unsupported saved object type: '${unknown}': Bad Request`));
+      const found = [...tenantStore(tenant).values()].filter((object) => types.includes(object.type));
+      return send(res, 200, { page: 1, per_page: 20, total: found.length, saved_objects: found });
+    }
     const match = /^\/api\/saved_objects\/([^/]+)\/([^/]+)$/.exec(url.pathname);
     if (match) {
       const [, type = '', id = ''] = match.map(decodeURIComponent);
+      if (!KNOWN_TYPES.has(type)) {
+        return send(res, 400, errorBody(400, `Unsupported saved object type: '${type}': Bad Request`));
+      }
       const existing = tenantStore(tenant).get(`${type}/${id}`);
       if (method === 'GET')
         return existing
@@ -137,13 +212,19 @@ export async function startDashboardsStub(options: DashboardsStubOptions = {}): 
         if (existing && url.searchParams.get('overwrite') !== 'true') {
           return send(res, 409, errorBody(409, `Saved object [${type}/${id}] conflict`));
         }
-        const { attributes } = JSON.parse(body.toString('utf8')) as { attributes?: Record<string, unknown> };
-        if (!attributes)
+        const incoming = JSON.parse(body.toString('utf8')) as Incoming;
+        if (!incoming.attributes)
           return send(res, 400, errorBody(400, '[request body.attributes]: expected value of type [object]'));
-        return send(res, 200, save(tenant, type, id, attributes));
+        return send(res, 200, save(tenant, type, id, incoming));
       }
     }
     send(res, 404, errorBody(404, 'Not Found'));
+  }
+
+  function handleSecurity(req: IncomingMessage, res: ServerResponse, path: string, tenant: string) {
+    const raw = req.headers.securitytenant;
+    const answer = options.security === false ? undefined : securityRoute(options.security ?? {}, path, tenant, raw);
+    return answer ? send(res, 200, answer) : send(res, 404, errorBody(404, 'Not Found'));
   }
 
   async function handleImport(
@@ -164,20 +245,18 @@ export async function startDashboardsStub(options: DashboardsStubOptions = {}): 
     if (!(file instanceof Blob) || !('name' in file) || !String(file.name).endsWith('.ndjson')) {
       return send(res, 400, errorBody(400, 'Invalid file extension .txt'));
     }
-    const lines = (await file.text()).split('\n').filter((line) => line.trim() !== '');
-    const errors: unknown[] = [];
-    const accepted: { id: string; type: string; attributes: Record<string, unknown> }[] = [];
-    for (const line of lines) {
-      const object = JSON.parse(line) as { id?: string; type?: string; attributes?: Record<string, unknown> };
-      if (!object.id || !object.type) continue;
-      if (!overwrite && tenantStore(tenant).has(`${object.type}/${object.id}`)) {
-        errors.push({ id: object.id, type: object.type, error: { type: 'conflict' } });
-      } else accepted.push({ id: object.id, type: object.type, attributes: object.attributes ?? {} });
+    const store = tenantStore(tenant);
+    const outcome = sortImport(await file.text(), (type, id) => store.has(`${type}/${id}`), KNOWN_TYPES, overwrite);
+    if ('nonUnique' in outcome) {
+      return send(
+        res,
+        400,
+        errorBody(400, `Non-unique import objects detected: [${outcome.nonUnique.join()}]: Bad Request`),
+      );
     }
-    // Like Dashboards, a conflicted import answers 200 with success false.
-    if (errors.length > 0) return send(res, 200, { success: false, successCount: 0, errors });
-    for (const object of accepted) save(tenant, object.type, object.id, object.attributes);
-    return send(res, 200, { success: true, successCount: accepted.length });
+    // Like Dashboards: the objects without errors are created, the answer lists the others.
+    for (const object of outcome.accepted) save(tenant, object.type, object.id, object);
+    return send(res, 200, outcome.body);
   }
 
   const server: Server = createServer((req, res) => {
@@ -187,9 +266,15 @@ export async function startDashboardsStub(options: DashboardsStubOptions = {}): 
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    version,
     requests,
+    stored,
     objects,
-    settings,
+    config: (tenant) => configOf(tenant)?.attributes,
+    setConfig: (tenant, attributes) => {
+      save(tenant, 'config', version, { attributes: { buildNum: BUILD_NUM, ...attributes } });
+      stored.pop();
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

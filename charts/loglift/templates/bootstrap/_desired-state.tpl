@@ -52,7 +52,11 @@ validates it strictly, so only keys of that format appear here.
 {{- if not $patterns }}
 {{- $patterns = list (dict "id" "loglift-logs" "title" (printf "%s*" $os.dataStream) "timeFieldName" "@timestamp" "default" true) }}
 {{- end }}
-{{- $_ := set $state "dashboards" (dict "url" . "tenants" $b.dashboards.tenants "indexPatterns" $patterns "forceDefault" $b.dashboards.forceDefault "waitSeconds" $b.dashboards.waitSeconds) }}
+{{- $files := list }}
+{{- range $b.dashboards.savedObjects }}
+{{- $files = append $files (printf "/etc/loglift/saved-objects/%s/%s" .configMap .key) }}
+{{- end }}
+{{- $_ := set $state "dashboards" (dict "url" . "tenants" $b.dashboards.tenants "indexPatterns" $patterns "forceDefault" $b.dashboards.forceDefault "builtinContent" $b.dashboards.builtinContent "savedObjectsFiles" $files "waitSeconds" $b.dashboards.waitSeconds) }}
 {{- end }}
 {{- toYaml $state }}
 {{- end }}
