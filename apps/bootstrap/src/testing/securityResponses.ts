@@ -67,3 +67,52 @@ export const MAPPINGS_READ_ONLY_PERMISSIONS = {
   has_api_access: true,
   disabled_endpoints: { ROLESMAPPING: ['PUT', 'PATCH'], INTERNALUSERS: ALL_METHODS },
 };
+
+/**
+ * `GET /_plugins/_security/api/securityconfig` on the 2.19.4 test node (the security plugin's demo
+ * config/config.yml, served by SecurityConfigApiAction.java), cut to the authentication domains.
+ */
+export const DEMO_SECURITY_CONFIG = {
+  config: {
+    dynamic: {
+      authc: {
+        jwt_auth_domain: {
+          http_enabled: false,
+          order: 0,
+          http_authenticator: { type: 'jwt', challenge: false },
+          authentication_backend: { type: 'noop' },
+        },
+        ldap: {
+          http_enabled: false,
+          order: 5,
+          http_authenticator: { type: 'basic', challenge: false },
+          authentication_backend: { type: 'ldap' },
+        },
+        basic_internal_auth_domain: {
+          http_enabled: true,
+          order: 4,
+          http_authenticator: { type: 'basic', challenge: true },
+          authentication_backend: { type: 'intern' },
+        },
+        proxy_auth_domain: {
+          http_enabled: false,
+          order: 3,
+          http_authenticator: { type: 'proxy', challenge: false },
+          authentication_backend: { type: 'noop' },
+        },
+        clientcert_auth_domain: {
+          http_enabled: false,
+          order: 2,
+          http_authenticator: { type: 'clientcert', challenge: false },
+          authentication_backend: { type: 'noop' },
+        },
+        kerberos_auth_domain: {
+          http_enabled: false,
+          order: 6,
+          http_authenticator: { type: 'kerberos', challenge: true },
+          authentication_backend: { type: 'noop' },
+        },
+      },
+    },
+  },
+};
