@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../config/loadConfig.js';
-import { DEMO_SECURITY_CONFIG } from '../testing/securityResponses.js';
-import { basicLoginRefused, basicLoginState } from './basicLogin.js';
+import { AWS_ANONYMOUS_REFUSED, DEMO_SECURITY_CONFIG, WRONG_PASSWORD } from '../testing/securityResponses.js';
+import { basicLoginRefused, basicLoginState, classifyWriterLogin } from './basicLogin.js';
 
 function withBasicDomain(httpEnabled: boolean) {
   const authc = DEMO_SECURITY_CONFIG.config.dynamic.authc;
@@ -29,6 +29,12 @@ describe('whether internal users can log in with basic auth', () => {
   it('does not guess when the configuration cannot be read', () => {
     expect(basicLoginState(undefined)).toBeUndefined();
     expect(basicLoginState({ status: 'FORBIDDEN' })).toBeUndefined();
+  });
+
+  it("tells an AWS domain's edge refusal from a wrong password", () => {
+    expect(classifyWriterLogin(AWS_ANONYMOUS_REFUSED.status, AWS_ANONYMOUS_REFUSED.body)).toBe('basic-refused');
+    expect(classifyWriterLogin(WRONG_PASSWORD.status, WRONG_PASSWORD.body)).toBe('refused');
+    expect(classifyWriterLogin(200, { user_name: 'loglift-writer' })).toBe('accepted');
   });
 
   it('tells an AWS domain to let Fluent Bit sign with SigV4', () => {

@@ -30,6 +30,25 @@ export function basicLoginState(securityConfig: unknown): 'accepted' | 'refused'
   return accepts ? 'accepted' : 'refused';
 }
 
+/**
+ * - `accepted`: logged in.
+ * - `basic-refused`: refused before any password was looked at. An Amazon OpenSearch Service
+ *   domain whose access policy names IAM principals answers an unsigned request with 403
+ *   `{"Message":"User: anonymous is not authorized to perform: es:ESHttp..."}` at its edge, before
+ *   fine-grained access control (AWS Knowledge Center, "anonymous-not-authorized-opensearch").
+ * - `refused`: a 401/403 from OpenSearch itself, e.g. a wrong password.
+ */
+export type WriterLogin = 'accepted' | 'basic-refused' | 'refused';
+
+export function classifyWriterLogin(status: number, body: unknown): WriterLogin {
+  if (status >= 200 && status < 300) return 'accepted';
+  const message = (body as { Message?: unknown } | undefined)?.Message;
+  if (status === 403 && typeof message === 'string' && /anonymous is not authorized/i.test(message)) {
+    return 'basic-refused';
+  }
+  return 'refused';
+}
+
 /** The internal writer cannot log in at all: what to set instead. */
 export function basicLoginRefused(config: BootstrapConfig, user: string, reason: string): Error {
   const fix =

@@ -1,5 +1,5 @@
 import type { OpenSearch } from '../opensearch/openSearch.js';
-import { basicLoginRefused, basicLoginState } from './basicLogin.js';
+import { basicLoginRefused, basicLoginState, type WriterLogin } from './basicLogin.js';
 import { MANAGED_BY, type StepContext } from './context.js';
 import { assertNotProtected, readSecurityEntry, securityPath } from './securityApi.js';
 import { comparePlan, type Step, type StepPlan } from './step.js';
@@ -26,11 +26,11 @@ export function internalUserStep(ctx: StepContext): Step | undefined {
     description: `Fluent Bit log writer (managed by ${MANAGED_BY})`,
     attributes: { managed_by: MANAGED_BY },
   };
-  const loginWorks = async () => !ctx.checkWriterPassword || (await ctx.checkWriterPassword(writer));
+  const login = async (): Promise<WriterLogin> => (ctx.tryWriterLogin ? ctx.tryWriterLogin(writer) : 'accepted');
   const write = async () => {
     await ctx.os.request('PUT', path, { body: { ...desired, password: writer.password } });
     // Refused right after the password was set: the cluster does not take basic auth at all.
-    if (!(await loginWorks())) {
+    if ((await login()) !== 'accepted') {
       throw basicLoginRefused(ctx.config, writer.name, 'a login with the password set a moment ago was refused');
     }
   };
@@ -46,10 +46,19 @@ export function internalUserStep(ctx: StepContext): Step | undefined {
           'the security configuration has no HTTP-enabled authentication domain with basic authentication against internal users',
         );
       }
+      // Also before the user exists: a domain's access policy refuses basic auth whatever the user.
+      const loggedIn = await login();
+      if (loggedIn === 'basic-refused') {
+        throw basicLoginRefused(
+          ctx.config,
+          writer.name,
+          'the domain refused a basic-auth request as anonymous (403 "User: anonymous is not authorized")',
+        );
+      }
       const live = await readSecurityEntry(ctx.os, 'internalusers', writer.name);
       assertNotProtected('internalusers', writer.name, live);
       const plan = comparePlan('internal-user', writer.name, live, desired, write);
-      if (plan.action !== 'unchanged' || (await loginWorks())) return plan;
+      if (plan.action !== 'unchanged' || loggedIn === 'accepted') return plan;
       return {
         ...plan,
         action: 'update',

@@ -116,3 +116,20 @@ export const DEMO_SECURITY_CONFIG = {
     },
   },
 };
+
+/**
+ * What an Amazon OpenSearch Service domain whose access policy names IAM principals answers to an
+ * unsigned (for example basic-auth) request, at its edge and before fine-grained access control:
+ * status 403 and this body (AWS Knowledge Center, "Why do I get a 'User: anonymous is not
+ * authorized' error in OpenSearch Service?", anonymous-not-authorized-opensearch).
+ */
+export const AWS_ANONYMOUS_REFUSED = {
+  status: 403,
+  body: {
+    Message:
+      'User: anonymous is not authorized to perform: es:ESHttpGet because no resource-based policy allows the es:ESHttpGet action',
+  },
+};
+
+/** The security plugin's own answer to a wrong password (the 2.19.4 test node). */
+export const WRONG_PASSWORD = { status: 401, body: 'Unauthorized' };
