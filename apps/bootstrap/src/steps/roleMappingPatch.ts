@@ -86,6 +86,9 @@ export function newRoleMapping(wanted: MappingMembers): Record<string, unknown> 
  * adds between our read and our write are kept: the security plugin applies the patch to the
  * mapping as it is when the request arrives. Removals go from the highest index down so earlier
  * removals do not shift later ones; additions append (`/-`). Empty when the mapping is converged.
+ * The security plugin accepts only add, replace and remove (no `test`), so a removal by index is
+ * exact as long as nobody removes an entry between the read it was computed from (made right
+ * before the PATCH) and the PATCH; additions by others are never affected.
  */
 export function roleMappingPatch(live: LiveMapping, wanted: MappingMembers): PatchOperation[] {
   const previous = readOwned(live.description);
