@@ -88,6 +88,46 @@ describe('preflight', () => {
   });
 });
 
+describe('the security API check on the real security plugin', () => {
+  const role = `${names.prefix}-ops`;
+  const user = `${names.prefix}-opsbot`;
+  const password = 'Zq8-long-Passw0rd!x';
+
+  beforeAll(async () => {
+    const os = adminClient();
+    // Enough to pass readiness (GET /, cluster health), but no role in plugins.security.restapi.roles_enabled.
+    await os.request('PUT', `/_plugins/_security/api/roles/${role}`, {
+      body: { cluster_permissions: ['cluster_monitor', 'cluster_composite_ops_ro'] },
+    });
+    await os.request('PUT', `/_plugins/_security/api/internalusers/${user}`, { body: { password } });
+    await os.request('PUT', `/_plugins/_security/api/rolesmapping/${role}`, { body: { users: [user] } });
+    await os.close();
+  });
+
+  afterAll(async () => {
+    const os = adminClient();
+    for (const path of [`rolesmapping/${role}`, `internalusers/${user}`, `roles/${role}`]) {
+      await os.request('DELETE', `/_plugins/_security/api/${path}`, { allow: [404] });
+    }
+    await os.close();
+  });
+
+  it('explains has_api_access false with the setting that grants it, never security_manager on self-hosted', async () => {
+    const config = await writeConfig(names);
+    const result = await runBootstrap('plan', config, {
+      env: { LOGLIFT_ADMIN_USERNAME: user, LOGLIFT_ADMIN_PASSWORD: password },
+    });
+    expect(result.code).toBe(1);
+    expect(result.output.error).toMatch(
+      new RegExp(
+        `^user ${user} \\(basic auth\\) \\(user ${user}, roles .*${role}.*\\) may not use the security REST API: has_api_access is false, so none of its roles is listed in plugins\\.security\\.restapi\\.roles_enabled; map it to a role listed in plugins\\.security\\.restapi\\.roles_enabled in opensearch\\.yml`,
+      ),
+    );
+    expect(result.output.error).not.toMatch(/security_manager/);
+    expect(result.writes).toBe(0);
+  });
+});
+
 describe('the bundle the image ships', () => {
   beforeAll(async () => {
     await run('node', ['scripts/bundle.mjs'], { cwd: appRoot });

@@ -2,7 +2,8 @@ import { withBackoff } from './backoff.js';
 import type { BootstrapConfig } from './config/schema.js';
 import type { OpenSearch } from './opensearch/openSearch.js';
 import { OpenSearchError } from './opensearch/openSearchError.js';
-import { PreflightError } from './preflightError.js';
+import { authError, PreflightError } from './preflightError.js';
+import { checkSecurityAccess } from './preflightSecurity.js';
 
 export interface PreflightResult {
   readonly version?: string;
@@ -26,14 +27,6 @@ export interface PreflightOptions {
 interface InfoBody {
   cluster_name?: string;
   version?: { number?: string; distribution?: string };
-}
-
-function authError(identity: string, error: OpenSearchError): PreflightError {
-  const verb = error.status === 401 ? 'authentication failed' : 'access denied';
-  return new PreflightError(
-    'auth',
-    `${verb} for ${identity} (${error.method} ${error.path} returned ${error.status}); not retrying`,
-  );
 }
 
 function describe(error: unknown): string {
@@ -119,7 +112,7 @@ export async function preflight(
     plugins: await installedPlugins(os),
   };
   if (!config.security.enabled) return result;
-  return { ...result, ...(await checkSecurityAccess(os, options.identity)) };
+  return { ...result, ...(await checkSecurityAccess(os, config, options.identity, result.awsManaged)) };
 }
 
 /** The first OpenSearch release with every mapping type the template uses (`flat_object`: 2.7). */
@@ -176,23 +169,6 @@ async function serverlessPreflight(
     );
   }
   return { awsManaged: true, serverless: true };
-}
-
-async function checkSecurityAccess(os: OpenSearch, identity: string): Promise<{ user?: string; roles?: string[] }> {
-  try {
-    const auth = await os.get<{ user_name?: string; roles?: string[] }>('/_plugins/_security/authinfo');
-    const permissions = await os.get<{ has_api_access?: boolean }>('/_plugins/_security/api/permissionsinfo');
-    if (permissions.body.has_api_access !== true) {
-      throw new PreflightError(
-        'permission',
-        `${identity} (user ${auth.body.user_name ?? '?'}, roles ${(auth.body.roles ?? []).join(', ') || 'none'}) may not use the security REST API; map it to all_access or security_manager, or set security.enabled to false`,
-      );
-    }
-    return { ...(auth.body.user_name ? { user: auth.body.user_name } : {}), roles: auth.body.roles ?? [] };
-  } catch (error) {
-    if (error instanceof OpenSearchError && error.isAuth) throw authError(identity, error);
-    throw error;
-  }
 }
 
 async function installedPlugins(os: OpenSearch): Promise<string[] | undefined> {

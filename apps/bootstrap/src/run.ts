@@ -18,6 +18,7 @@ import { buildSteps, type PlannedObject, plan } from './plan.js';
 import { preflight } from './preflight.js';
 import { PreflightError } from './preflightError.js';
 import { resolveWriterBackendRoles } from './resolveWriterBackendRoles.js';
+import { classifyWriterLogin, type WriterLogin } from './steps/basicLogin.js';
 import type { InternalWriter, StepContext } from './steps/context.js';
 import { waitForDashboards } from './waitForDashboards.js';
 
@@ -102,7 +103,7 @@ export async function run(options: RunOptions, deps: RunDeps): Promise<number> {
       os,
       writerBackendRoles,
       ...(secrets.internalWriter ? { internalWriter: secrets.internalWriter } : {}),
-      checkWriterPassword: (writer) => canLogIn(config, writer),
+      tryWriterLogin: (writer) => tryWriterLogin(config, writer),
       // Unknown plugins (a 403 on _cat/plugins) still try ISM; Serverless never has it.
       ismAvailable: found.serverless
         ? false
@@ -171,15 +172,15 @@ function dashboardsClient(
   });
 }
 
-/** Whether the internal writer can log in with its desired password: a read, never a write. */
-async function canLogIn(config: BootstrapConfig, writer: InternalWriter): Promise<boolean> {
+/** How a basic login as the internal writer with its desired password goes: a read, never a write. */
+async function tryWriterLogin(config: BootstrapConfig, writer: InternalWriter): Promise<WriterLogin> {
   const probe = createOpenSearch(
     { ...config.opensearch, auth: 'basic' },
     { credentials: { username: writer.name, password: writer.password } },
   );
   try {
     const response = await probe.get('/_plugins/_security/authinfo', { allow: [401, 403] });
-    return response.status === 200;
+    return classifyWriterLogin(response.status, response.body);
   } finally {
     await probe.close().catch(() => undefined);
   }

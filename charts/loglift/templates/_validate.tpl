@@ -28,6 +28,9 @@ types, unknown keys and the required fields; these messages name the value to se
 {{- if and $os.writer.aws.roleArn $os.writer.aws.podIdentity }}
 {{- fail "opensearch.writer.aws: set roleArn (IRSA) or podIdentity, not both" }}
 {{- end }}
+{{- if and $v.fluentBit.enabled $v.bootstrap.enabled (eq $os.writer.auth "aws-sigv4") $os.writer.aws.podIdentity (not $os.writer.aws.assumeRoleArn) (not $os.writer.backendRoles) }}
+{{- fail "opensearch.writer.aws.podIdentity=true needs opensearch.writer.backendRoles: the EKS Pod Identity association lives in EKS, so the bootstrap cannot read which IAM role Fluent Bit gets; list that role's ARN, e.g. --set 'opensearch.writer.backendRoles={arn:aws:iam::111122223333:role/loglift-fluent-bit}' (or set opensearch.writer.aws.assumeRoleArn)" }}
+{{- end }}
 {{- if and (or $v.bootstrap.enabled $v.tests.enabled) (eq $os.admin.auth "aws-sigv4") (not $os.admin.aws.roleArn) (not $os.admin.aws.podIdentity) }}
 {{- fail "opensearch.admin.auth=aws-sigv4 needs credentials: set opensearch.admin.aws.roleArn (IRSA) or opensearch.admin.aws.podIdentity=true (EKS Pod Identity)" }}
 {{- end }}

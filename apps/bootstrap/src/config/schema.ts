@@ -76,13 +76,35 @@ const logsSchema = z.strictObject({
   retention: retentionSchema.default(retentionSchema.parse({})),
 });
 
-const writerSchema = z.strictObject({
-  backendRoles: z.array(z.string().min(1)).default([]),
-  serviceAccount: z.strictObject({ namespace: z.string().min(1), name: z.string().min(1) }).optional(),
-  internalUser: z.strictObject({ name: securityName }).optional(),
-  // Users that already exist (e.g. the one in a basic-auth Secret the chart was given).
-  users: z.array(securityName).default([]),
-});
+/** An IAM role ARN, the form fine-grained access control maps as a backend role. */
+const iamRoleArn = z
+  .string()
+  .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, 'must be an IAM role ARN like arn:aws:iam::111122223333:role/name');
+
+const writerSchema = z
+  .strictObject({
+    backendRoles: z.array(z.string().min(1)).default([]),
+    // IRSA: the role in this ServiceAccount's eks.amazonaws.com/role-arn annotation is mapped.
+    serviceAccount: z.strictObject({ namespace: z.string().min(1), name: z.string().min(1) }).optional(),
+    // Fluent Bit assumes this role (aws_role_arn) and signs with it: the role fine-grained access
+    // control sees, so it is mapped instead of the ServiceAccount's own role.
+    assumeRoleArn: iamRoleArn.optional(),
+    // EKS Pod Identity: the association lives in EKS, not in any object the hook can read.
+    podIdentity: z.boolean().default(false),
+    internalUser: z.strictObject({ name: securityName }).optional(),
+    // Users that already exist (e.g. the one in a basic-auth Secret the chart was given).
+    users: z.array(securityName).default([]),
+  })
+  .superRefine((value, ctx) => {
+    if (value.podIdentity && !value.assumeRoleArn && value.backendRoles.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['backendRoles'],
+        message:
+          'must list the IAM role of the EKS Pod Identity association when podIdentity is true: the association lives in EKS, outside anything the bootstrap can read',
+      });
+    }
+  });
 
 const readerSchema = z.strictObject({
   backendRoles: z.array(z.string().min(1)).default([]),

@@ -1,6 +1,7 @@
 import type { BootstrapConfig } from '../config/schema.js';
 import type { DashboardsClient } from '../dashboards/dashboardsClient.js';
 import type { OpenSearch } from '../opensearch/openSearch.js';
+import type { WriterLogin } from './basicLogin.js';
 
 export interface InternalWriter {
   readonly name: string;
@@ -14,8 +15,8 @@ export interface StepContext {
   /** Backend roles to map to the writer role: configured ones plus the ServiceAccount's IAM role. */
   readonly writerBackendRoles: readonly string[];
   readonly internalWriter?: InternalWriter;
-  /** True when the internal writer can log in with its desired password (read-only check). */
-  readonly checkWriterPassword?: (writer: InternalWriter) => Promise<boolean>;
+  /** Logs in as the internal writer with its desired password (read-only check). */
+  readonly tryWriterLogin?: (writer: InternalWriter) => Promise<WriterLogin>;
   readonly dashboards?: DashboardsClient;
   /** False when the cluster has no ISM plugin (retention cannot be managed there). */
   readonly ismAvailable?: boolean;

@@ -1,65 +1,80 @@
 import { PRIVILEGED_ROLES } from '../config/schema.js';
-import { MANAGED_BY, type StepContext } from './context.js';
+import { diffJson } from '../json/diffJson.js';
+import { OpenSearchError } from '../opensearch/openSearchError.js';
+import type { StepContext } from './context.js';
+import {
+  type LiveMapping,
+  type MappingMembers,
+  newRoleMapping,
+  patchedMapping,
+  roleMappingPatch,
+} from './roleMappingPatch.js';
 import { readSecurityEntry, securityPath } from './securityApi.js';
-import { comparePlan, type Step, type StepPlan } from './step.js';
+import type { Step, StepPlan } from './step.js';
 
-export interface MappingMembers {
-  readonly backend_roles: readonly string[];
-  readonly users: readonly string[];
+export { type MappingMembers, readOwned } from './roleMappingPatch.js';
+
+const RESOURCE = 'rolesmapping';
+
+/**
+ * To anyone but a security admin a hidden entry does not exist: a GET answers 404 "not found" (so
+ * `plan` says create), a PUT or PATCH 404 "Resource '<name>' is not available."
+ * (EndpointValidator.entityHidden, AbstractApiAction.loadConfiguration in opensearch-project/security).
+ */
+function hiddenError(role: string): Error {
+  return new Error(
+    `rolesmapping ${role} is hidden: OpenSearch answers 404 for hidden security entries (reads say "not found", writes "is not available") unless the caller is a security admin (admin certificate, or restapi:admin/rolesmapping with plugins.security.restapi.admin.enabled), so the bootstrap can neither read nor change it; choose another role name (security.writerRole / security.readerRole) or map the identity in the cluster's own roles_mapping.yml`,
+  );
 }
 
-interface LiveMapping {
-  backend_roles?: string[];
-  users?: string[];
-  hosts?: string[];
-  and_backend_roles?: string[];
-  description?: string;
+/** 403 "Resource '<name>' is reserved." / "is static." (EndpointValidator.entityReserved, entityStatic). */
+function protectedError(role: string, flag: string): Error {
+  return new Error(
+    `rolesmapping ${role} is ${flag}: OpenSearch refuses changes to ${flag} security entries with 403 unless the caller is a security admin (admin certificate, or restapi:admin/rolesmapping with plugins.security.restapi.admin.enabled); choose another role name (security.writerRole / security.readerRole) or map the identity in the cluster's own roles_mapping.yml and apply it with securityadmin`,
+  );
 }
 
-const OWNED_MARKER = `${MANAGED_BY} owns: `;
-
-/** What this hook added earlier, recorded in the mapping's description. */
-export function readOwned(description: string | undefined): MappingMembers {
-  const at = description?.indexOf(OWNED_MARKER) ?? -1;
-  if (description === undefined || at < 0) return { backend_roles: [], users: [] };
-  try {
-    const parsed = JSON.parse(description.slice(at + OWNED_MARKER.length)) as Partial<MappingMembers>;
-    const strings = (value: unknown) => (Array.isArray(value) ? value.filter((v) => typeof v === 'string') : []);
-    return { backend_roles: strings(parsed.backend_roles), users: strings(parsed.users) };
-  } catch {
-    return { backend_roles: [], users: [] };
+/** Turns the security plugin's 404/403 on a write into what they mean for a mapping. */
+function explainWriteError(role: string, error: unknown): unknown {
+  if (!(error instanceof OpenSearchError)) return error;
+  const message = String((error.body as { message?: unknown } | undefined)?.message ?? '');
+  if (error.status === 404 && /is not available/.test(message)) return hiddenError(role);
+  if (error.status === 403) {
+    const flag = /is (reserved|static)\./.exec(message)?.[1];
+    if (flag) return protectedError(role, flag);
   }
+  return error;
 }
 
-function mergeList(live: readonly string[], previouslyOwned: readonly string[], wanted: readonly string[]) {
-  const dropped = new Set(previouslyOwned.filter((entry) => !wanted.includes(entry)));
-  const kept = live.filter((entry) => !dropped.has(entry));
-  const merged = [...kept, ...wanted.filter((entry) => !kept.includes(entry))];
-  // Entries someone else had put there before this hook wanted them stay theirs.
-  const owned = wanted.filter((entry) => previouslyOwned.includes(entry) || !live.includes(entry));
-  return { merged, owned };
+async function readMapping(ctx: StepContext, role: string): Promise<LiveMapping | undefined> {
+  const live = (await readSecurityEntry(ctx.os, RESOURCE, role)) as LiveMapping | undefined;
+  if (live?.hidden) throw hiddenError(role);
+  const flag = live?.reserved ? 'reserved' : live?.static ? 'static' : undefined;
+  if (flag) throw protectedError(role, flag);
+  return live;
 }
 
 /**
- * Merge-safe mapping: keeps every backend role, user and host someone else added, adds ours,
- * and removes only entries this hook added earlier and no longer wants.
+ * Merge-safe mapping: adds our members and removes only those this hook added earlier and no
+ * longer wants, as single-entry JSON patch operations computed from a read made right before the
+ * PATCH, so a concurrent edit by someone else is never dropped. A missing mapping is created
+ * with PUT. A converged mapping gets no write.
  */
-export function mergeRoleMapping(live: LiveMapping | undefined, wanted: MappingMembers): Record<string, unknown> {
-  const previous = readOwned(live?.description);
-  const backend = mergeList(live?.backend_roles ?? [], previous.backend_roles, wanted.backend_roles);
-  const users = mergeList(live?.users ?? [], previous.users, wanted.users);
-  const owned = { backend_roles: [...backend.owned].sort(), users: [...users.owned].sort() };
-  return {
-    backend_roles: backend.merged,
-    users: users.merged,
-    hosts: live?.hosts ?? [],
-    and_backend_roles: live?.and_backend_roles ?? [],
-    description: `${OWNED_MARKER}${JSON.stringify(owned)}`,
-  };
-}
-
 function mappingStep(ctx: StepContext, role: string, wanted: MappingMembers): Step {
-  const path = securityPath('rolesmapping', role);
+  const path = securityPath(RESOURCE, role);
+  const write = async () => {
+    try {
+      const live = await readMapping(ctx, role);
+      if (live === undefined) {
+        await ctx.os.request('PUT', path, { body: newRoleMapping(wanted) });
+        return;
+      }
+      const operations = roleMappingPatch(live, wanted);
+      if (operations.length > 0) await ctx.os.request('PATCH', path, { body: operations });
+    } catch (error) {
+      throw explainWriteError(role, error);
+    }
+  };
   return {
     kind: 'role-mapping',
     name: role,
@@ -67,12 +82,25 @@ function mappingStep(ctx: StepContext, role: string, wanted: MappingMembers): St
       if (PRIVILEGED_ROLES.includes(role) && !ctx.config.security.allowAllAccessMapping) {
         throw new Error(`refusing to change the ${role} mapping: set security.allowAllAccessMapping to allow it`);
       }
-      const live = (await readSecurityEntry(ctx.os, 'rolesmapping', role)) as LiveMapping | undefined;
-      if (live && (live as { hidden?: boolean }).hidden) throw new Error(`rolesmapping ${role} is hidden`);
-      const desired = mergeRoleMapping(live, wanted);
-      return comparePlan('role-mapping', role, live, desired, async () => {
-        await ctx.os.request('PUT', path, { body: desired });
+      const live = await readMapping(ctx, role);
+      if (live === undefined) {
+        return {
+          kind: 'role-mapping',
+          name: role,
+          action: 'create',
+          changes: diffJson(undefined, newRoleMapping(wanted)),
+          write,
+        };
+      }
+      const operations = roleMappingPatch(live, wanted);
+      if (operations.length === 0) return { kind: 'role-mapping', name: role, action: 'unchanged', changes: [] };
+      const shown = (mapping: LiveMapping) => ({
+        backend_roles: mapping.backend_roles ?? [],
+        users: mapping.users ?? [],
+        description: mapping.description,
       });
+      const changes = diffJson(shown(live), shown(patchedMapping(live, operations)));
+      return { kind: 'role-mapping', name: role, action: 'update', changes, write };
     },
   };
 }

@@ -30,8 +30,14 @@ validates it strictly, so only keys of that format appear here.
 {{- $_ := set $writer "users" $os.writer.mapUsers }}
 {{- end }}
 {{- if and .Values.fluentBit.enabled (eq $os.writer.auth "aws-sigv4") }}
-{{- /* The bootstrap maps the IAM role from this ServiceAccount's eks.amazonaws.com/role-arn annotation. */}}
+{{- /* The bootstrap maps the IAM role fine-grained access control sees: the one Fluent Bit assumes (aws_role_arn), else the one in the ServiceAccount's eks.amazonaws.com/role-arn annotation (IRSA). Pod Identity names no role in the cluster: backendRoles must. */}}
+{{- if $os.writer.aws.assumeRoleArn }}
+{{- $_ := set $writer "assumeRoleArn" $os.writer.aws.assumeRoleArn }}
+{{- else if $os.writer.aws.podIdentity }}
+{{- $_ := set $writer "podIdentity" true }}
+{{- else }}
 {{- $_ := set $writer "serviceAccount" (dict "namespace" .Release.Namespace "name" (include "loglift.fluentBit.serviceAccountName" .)) }}
+{{- end }}
 {{- end }}
 {{- if and .Values.fluentBit.enabled (eq $os.writer.auth "generated") }}
 {{- $_ := set $writer "internalUser" (dict "name" $os.writer.username) }}
