@@ -24,3 +24,14 @@ export { MERGE_KEY, OVERSIZE_FIELDS, OVERSIZE_VALUES, TIMESTAMP_FIELD } from './
 export { pipelineFields } from './pipelineFields.js';
 export { valueAt, valueMatchesType } from './valueMatchesType.js';
 export { labelField, labelFields, SERVICE_NAME_LABELS, WORKLOAD_LABELS } from './workloadLabels.js';
+export {
+  groupDataStream,
+  isNamespaceGlob,
+  type NamespaceGroup,
+  type NamespaceRouting,
+  namespaceGlobSource,
+  orderedGroups,
+  type Route,
+  routeNamespace,
+} from './routing/namespaceRouting.js';
+export { GROUP_NAME_PATTERN, groupStreams, NAMESPACE_PATTERN, routingProblems } from './routing/routingProblems.js';
