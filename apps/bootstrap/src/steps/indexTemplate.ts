@@ -1,16 +1,19 @@
 import { INDEX_MAPPING_SETTINGS, indexMappings } from '@loglift/log-schema';
-import type { BootstrapConfig } from '../config/schema.js';
+import type { LogStream } from '../config/logStreams.js';
 import { MANAGED_BY, type StepContext } from './context.js';
 import { comparePlan, type Step, type StepPlan } from './step.js';
 
 /** Composable template for the data stream; settings in the nested string form GET returns. */
-export function desiredIndexTemplate(logs: BootstrapConfig['logs'], serverless = false): Record<string, unknown> {
+export function desiredIndexTemplate(
+  logs: Pick<LogStream, 'shards' | 'replicas' | 'indexPatterns' | 'templatePriority'>,
+  serverless = false,
+): Record<string, unknown> {
   // Serverless sizes shards itself and takes no shard or replica settings.
   const sizing = serverless ? {} : { number_of_shards: String(logs.shards), number_of_replicas: String(logs.replicas) };
   return {
-    index_patterns: [`${logs.dataStream}*`],
+    index_patterns: [...logs.indexPatterns],
     data_stream: {},
-    priority: 200,
+    priority: logs.templatePriority,
     template: {
       settings: {
         index: {
@@ -28,10 +31,10 @@ interface LiveTemplates {
   index_templates?: { name: string; index_template: Record<string, unknown> }[];
 }
 
-export function indexTemplateStep(ctx: StepContext): Step {
-  const name = ctx.config.logs.template;
+export function indexTemplateStep(ctx: StepContext, stream: LogStream): Step {
+  const name = stream.template;
   const path = `/_index_template/${encodeURIComponent(name)}`;
-  const desired = desiredIndexTemplate(ctx.config.logs, ctx.config.opensearch.aws?.service === 'aoss');
+  const desired = desiredIndexTemplate(stream, ctx.config.opensearch.aws?.service === 'aoss');
   return {
     kind: 'index-template',
     name,

@@ -1,4 +1,4 @@
-import type { BootstrapConfig } from '../config/schema.js';
+import type { LogStream } from '../config/logStreams.js';
 import type { StepContext } from './context.js';
 import { comparePlan, type Step, type StepPlan, skipped } from './step.js';
 
@@ -9,7 +9,9 @@ interface LivePolicy {
 }
 
 /** Retention: roll over by size or age, delete N days after creation; new indices adopt it. */
-export function desiredIsmPolicy(logs: BootstrapConfig['logs']): { policy: Record<string, unknown> } {
+export function desiredIsmPolicy(
+  logs: Pick<LogStream, 'dataStream' | 'retention' | 'indexPatterns' | 'ismPriority'>,
+): { policy: Record<string, unknown> } {
   const { retention } = logs;
   // ISM fills `retry` in on every action; setting its default keeps a converged policy equal.
   const retry = { count: 3, backoff: 'exponential', delay: '1m' };
@@ -25,15 +27,15 @@ export function desiredIsmPolicy(logs: BootstrapConfig['logs']): { policy: Recor
         },
         { name: 'delete', actions: [{ retry, delete: {} }], transitions: [] },
       ],
-      ism_template: [{ index_patterns: [`${logs.dataStream}*`], priority: 100 }],
+      ism_template: [{ index_patterns: [...logs.indexPatterns], priority: logs.ismPriority }],
     },
   };
 }
 
-export function ismPolicyStep(ctx: StepContext): Step {
-  const name = ctx.config.logs.retention.policy;
+export function ismPolicyStep(ctx: StepContext, stream: LogStream): Step {
+  const name = stream.retention.policy;
   const path = `/_plugins/_ism/policies/${encodeURIComponent(name)}`;
-  const desired = desiredIsmPolicy(ctx.config.logs);
+  const desired = desiredIsmPolicy(stream);
   return {
     kind: 'ism-policy',
     name,

@@ -1,5 +1,6 @@
 import { PRIVILEGED_ROLES } from '../config/schema.js';
 import { MANAGED_BY, type StepContext } from './context.js';
+import { groupReaderRole } from './groupReaders.js';
 import { readSecurityEntry, securityPath } from './securityApi.js';
 import { comparePlan, type Step, type StepPlan } from './step.js';
 
@@ -84,5 +85,11 @@ export function roleMappingSteps(ctx: StepContext): Step[] {
     users: [...new Set([...security.writer.users, ...(ctx.internalWriter ? [ctx.internalWriter.name] : [])])],
   };
   const reader: MappingMembers = { backend_roles: security.reader.backendRoles, users: security.reader.users };
-  return [mappingStep(ctx, security.writerRole, writer), mappingStep(ctx, security.readerRole, reader)];
+  const groups = ctx.config.routing.groups.map((group) =>
+    mappingStep(ctx, groupReaderRole(ctx.config, group), {
+      backend_roles: group.readers.backendRoles,
+      users: group.readers.users,
+    }),
+  );
+  return [mappingStep(ctx, security.writerRole, writer), mappingStep(ctx, security.readerRole, reader), ...groups];
 }
