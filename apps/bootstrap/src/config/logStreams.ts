@@ -41,9 +41,8 @@ export function logStreams(config: BootstrapConfig): LogStream[] {
   const groups = groupStreams(config.logs.dataStream, config.routing.groups);
   return [
     base,
-    ...groups.map(({ dataStream, groups: members }) => {
+    ...groups.map(({ dataStream, groups: own }) => {
       const suffix = dataStream.slice(config.logs.dataStream.length + 1);
-      const own = config.routing.groups.filter((group) => members.some((member) => member.name === group.name));
       const days = own[0]?.deleteAfterDays ?? config.logs.retention.deleteAfterDays;
       return {
         ...base,

@@ -94,9 +94,7 @@ const groupName = z
 const groupSchema = z.strictObject({
   name: groupName,
   stream: groupName.optional(),
-  namespaces: z
-    .array(z.string().regex(NAMESPACE_PATTERN, 'must be a namespace name or a glob of one (*, ?)'))
-    .min(1),
+  namespaces: z.array(z.string().regex(NAMESPACE_PATTERN, 'must be a namespace name or a glob of one (*, ?)')).min(1),
   // Only the deletion age is per group; rollover and sizing follow logs.
   deleteAfterDays: z.number().int().positive().max(36500).optional(),
   readers: readerSchema.default(readerSchema.parse({})),
@@ -104,14 +102,12 @@ const groupSchema = z.strictObject({
   tenant: z.string().min(1).optional(),
 });
 
-const routingSchema = z
-  .strictObject({ groups: z.array(groupSchema).default([]) })
-  .superRefine((value, ctx) => {
-    for (const message of routingProblems(value.groups)) ctx.addIssue({ code: 'custom', path: ['groups'], message });
-    const names = value.groups.map((group) => group.name);
-    const twice = names.find((name, index) => names.indexOf(name) !== index);
-    if (twice) ctx.addIssue({ code: 'custom', path: ['groups'], message: `group "${twice}" is listed twice` });
-  });
+const routingSchema = z.strictObject({ groups: z.array(groupSchema).default([]) }).superRefine((value, ctx) => {
+  for (const message of routingProblems(value.groups)) ctx.addIssue({ code: 'custom', path: ['groups'], message });
+  const names = value.groups.map((group) => group.name);
+  const twice = names.find((name, index) => names.indexOf(name) !== index);
+  if (twice) ctx.addIssue({ code: 'custom', path: ['groups'], message: `group "${twice}" is listed twice` });
+});
 
 const indexPatternSchema = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9._-]+$/, 'must be letters, digits, ".", "_" or "-"'),

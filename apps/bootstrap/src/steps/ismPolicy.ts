@@ -9,9 +9,9 @@ interface LivePolicy {
 }
 
 /** Retention: roll over by size or age, delete N days after creation; new indices adopt it. */
-export function desiredIsmPolicy(
-  logs: Pick<LogStream, 'dataStream' | 'retention' | 'indexPatterns' | 'ismPriority'>,
-): { policy: Record<string, unknown> } {
+export function desiredIsmPolicy(logs: Pick<LogStream, 'dataStream' | 'retention' | 'indexPatterns' | 'ismPriority'>): {
+  policy: Record<string, unknown>;
+} {
   const { retention } = logs;
   // ISM fills `retry` in on every action; setting its default keeps a converged policy equal.
   const retry = { count: 3, backoff: 'exponential', delay: '1m' };

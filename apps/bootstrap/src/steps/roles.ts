@@ -1,5 +1,5 @@
-import { type BootstrapConfig, PRIVILEGED_ROLES } from '../config/schema.js';
 import { logStreams } from '../config/logStreams.js';
+import { type BootstrapConfig, PRIVILEGED_ROLES } from '../config/schema.js';
 import { MANAGED_BY, type StepContext } from './context.js';
 import { desiredGroupReaderRole, groupReaderRole } from './groupReaders.js';
 import { DASHBOARDS_INDICES, READ_LOG_ACTIONS } from './readActions.js';
@@ -10,8 +10,6 @@ import { comparePlan, type Step, type StepPlan, skipped } from './step.js';
 function logIndexPatterns(logs: BootstrapConfig['logs']): string[] {
   return [`${logs.dataStream}*`, `.ds-${logs.dataStream}*`];
 }
-
-
 
 /**
  * Only what Fluent Bit's opensearch output needs to append with `_bulk` and op_type create:

@@ -44,13 +44,40 @@ validates it strictly, so only keys of that format appear here.
   "reader" (dict "backendRoles" $s.readerBackendRoles "users" $s.readerUsers)
   "allowAllAccessMapping" $s.allowAllAccessMapping
 }}
+{{- /* routing.groups in the bootstrap's form: one data stream, template, retention policy and
+reader role per group (stream); the names are derived by the bootstrap. */}}
+{{- $groups := list }}
+{{- $tenants := $b.dashboards.tenants }}
+{{- $streamPatterns := list }}
+{{- range (include "loglift.routing.groups" . | fromYaml).groups }}
+{{- $readers := default dict .group.readers }}
+{{- $g := dict "name" .name "namespaces" .namespaces "readers" (dict "backendRoles" (default list $readers.backendRoles) "users" (default list $readers.users)) "documentLevelSecurity" (default false .group.documentLevelSecurity) }}
+{{- if .group.stream }}
+{{- $_ := set $g "stream" .group.stream }}
+{{- end }}
+{{- with .group.retentionDays }}
+{{- $_ := set $g "deleteAfterDays" . }}
+{{- end }}
+{{- if .group.tenant }}
+{{- $_ := set $g "tenant" .name }}
+{{- $tenants = append $tenants .name | uniq }}
+{{- end }}
+{{- $groups = append $groups $g }}
+{{- $pattern := dict "id" (printf "loglift-logs-%s" .stream) "title" .dataStream "timeFieldName" "@timestamp" "default" false }}
+{{- if not (has $pattern $streamPatterns) }}
+{{- $streamPatterns = append $streamPatterns $pattern }}
+{{- end }}
+{{- end }}
 {{- $state := dict "apiVersion" "loglift.io/v1" "kind" "BootstrapConfig" "opensearch" $conn "logs" $logs "security" $security }}
+{{- if $groups }}
+{{- $_ := set $state "routing" (dict "groups" $groups) }}
+{{- end }}
 {{- with include "loglift.dashboards.url" . }}
 {{- $patterns := $b.dashboards.indexPatterns }}
 {{- if not $patterns }}
 {{- $patterns = list (dict "id" "loglift-logs" "title" (printf "%s*" $os.dataStream) "timeFieldName" "@timestamp" "default" true) }}
 {{- end }}
-{{- $_ := set $state "dashboards" (dict "url" . "tenants" $b.dashboards.tenants "indexPatterns" $patterns "forceDefault" $b.dashboards.forceDefault "waitSeconds" $b.dashboards.waitSeconds) }}
+{{- $_ := set $state "dashboards" (dict "url" . "tenants" $tenants "indexPatterns" (concat $patterns $streamPatterns) "forceDefault" $b.dashboards.forceDefault "waitSeconds" $b.dashboards.waitSeconds) }}
 {{- end }}
 {{- toYaml $state }}
 {{- end }}

@@ -46,7 +46,7 @@ export function namespaceGlobSource(pattern: string): string {
 }
 
 /** Groups in the order their globs are tried: by name, as Helm iterates a map's keys. */
-export function orderedGroups(groups: readonly NamespaceGroup[]): NamespaceGroup[] {
+export function orderedGroups<T extends NamespaceGroup>(groups: readonly T[]): T[] {
   return [...groups].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 

@@ -45,11 +45,11 @@ export function routingProblems(groups: readonly NamespaceGroup[]): string[] {
 }
 
 /** The distinct data streams of the groups, each with the groups that share it, in group order. */
-export function groupStreams(
+export function groupStreams<T extends NamespaceGroup>(
   dataStream: string,
-  groups: readonly NamespaceGroup[],
-): { dataStream: string; groups: NamespaceGroup[] }[] {
-  const streams = new Map<string, NamespaceGroup[]>();
+  groups: readonly T[],
+): { dataStream: string; groups: T[] }[] {
+  const streams = new Map<string, T[]>();
   for (const group of orderedGroups(groups)) {
     const name = groupDataStream(dataStream, group);
     streams.set(name, [...(streams.get(name) ?? []), group]);
