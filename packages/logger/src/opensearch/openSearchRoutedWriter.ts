@@ -1,5 +1,5 @@
-import { OpenSearchBulkWriter } from './openSearchBulkWriter.js';
 import { checkRouting, type NamespaceRoutingOption, routedIndex } from './namespaceRoutingOption.js';
+import { OpenSearchBulkWriter } from './openSearchBulkWriter.js';
 import type { OpenSearchWriterOptions } from './writerOptions.js';
 import { emptyStats, type WriterStats } from './writerStats.js';
 
