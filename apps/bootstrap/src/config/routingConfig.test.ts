@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { desiredIndexTemplate } from '../steps/indexTemplate.js';
+import { desiredIsmPolicy } from '../steps/ismPolicy.js';
 import { ConfigError } from './configError.js';
 import { parseConfig } from './loadConfig.js';
 import { logStreams } from './logStreams.js';
@@ -43,6 +45,25 @@ describe('routing groups in the desired state', () => {
     ]);
     expect(streams[1]?.groups.map((g) => g.name)).toEqual(['analytics', 'search']);
     expect(streams.slice(1).every((s) => s.templatePriority > (streams[0]?.templatePriority ?? 0))).toBe(true);
+  });
+
+  it("gives a group stream a template and ISM template naming it exactly, above the default stream's", () => {
+    const config = parseConfig({ ...minimal, routing: { groups: [{ name: 'payments', namespaces: ['payments'] }] } });
+    const [main, payments] = logStreams(config);
+    expect(desiredIndexTemplate(main ?? expect.fail())).toMatchObject({
+      index_patterns: ['logs-loglift*'],
+      priority: 200,
+    });
+    expect(desiredIndexTemplate(payments ?? expect.fail())).toMatchObject({
+      index_patterns: ['logs-loglift-payments'],
+      priority: 201,
+    });
+    expect(desiredIsmPolicy(main ?? expect.fail()).policy.ism_template).toEqual([
+      { index_patterns: ['logs-loglift*'], priority: 100 },
+    ]);
+    expect(desiredIsmPolicy(payments ?? expect.fail()).policy.ism_template).toEqual([
+      { index_patterns: ['logs-loglift-payments'], priority: 101 },
+    ]);
   });
 
   it('refuses a namespace in two groups with the routing rule message', () => {
