@@ -54,8 +54,9 @@ describe('routing.groups', () => {
         .sort(),
     );
     for (const output of streams) {
-      const { match, index, ...rest } = output;
+      const { match, index, alias, ...rest } = output;
       expect(String(match)).toMatch(/^loglift\.stream\.[a-z][a-z0-9-]*$/);
+      expect(alias).toBe(`opensearch-${String(match).slice('loglift.stream.'.length)}`);
       const { match: _m, index: _i, ...mainRest } = main as Section;
       expect(rest).toEqual(mainRest);
     }

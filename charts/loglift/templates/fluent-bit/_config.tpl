@@ -149,8 +149,8 @@ log document contract and mounted beside this file. */}}
 {{- $_ := set $out "http_passwd" "${OPENSEARCH_PASSWORD}" }}
 {{- end }}
 {{- /* Routing per namespace group: one rewrite_tag filter after every other kube.* filter (the
-extra ones included) re-tags each group's records by stream, and each stream gets its own copy of the output
-above, so retries, storage.total_limit_size and the dead letter hold for every stream. Rules are
+extra ones included) re-tags each group's records by stream, and each stream gets its own copy of
+the output above, so retries, storage.total_limit_size and the dead letter hold for every stream. Rules are
 tried in order and the first match wins: exact names of every group, then globs in group order.
 keep false drops the original, so a record goes to one stream only. The emitter is on the
 filesystem buffer: in memory, a paused emitter refuses records and rewrite_tag drops a matched
@@ -181,7 +181,8 @@ record it could not re-emit (fluent-bit filter_rewrite_tag, in_emitter). */}}
 {{- range $groups }}
 {{- if not (hasKey $streams .stream) }}
 {{- $_ := set $streams .stream true }}
-{{- $outputs = append $outputs (merge (dict "match" (include "loglift.routing.tag" .stream) "index" .dataStream) (deepCopy $out)) }}
+{{- /* The alias names the stream in the output metrics (name="opensearch-<stream>"). */}}
+{{- $outputs = append $outputs (merge (dict "match" (include "loglift.routing.tag" .stream) "index" .dataStream "alias" (printf "opensearch-%s" .stream)) (deepCopy $out)) }}
 {{- end }}
 {{- end }}
 {{- end }}
