@@ -26,7 +26,7 @@ let pipeline: Pipeline | undefined;
 
 afterAll(async () => {
   await pipeline?.stop();
-  await removeNames(connection, names);
+  await removeNames(connection, names, ['sandbox']);
   rmSync(workDir, { recursive: true, force: true });
 }, 60_000);
 
