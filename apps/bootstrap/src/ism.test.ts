@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apply } from './apply.js';
 import { parseConfig } from './config/loadConfig.js';
+import { defaultStream } from './config/logStreams.js';
 import { createOpenSearch } from './opensearch/createOpenSearch.js';
 import type { OpenSearch } from './opensearch/openSearch.js';
 import { WriteCounter } from './opensearch/writeCounter.js';
@@ -36,7 +37,8 @@ async function stepsFor(retention: Record<string, unknown> = {}) {
   const os = createOpenSearch(config.opensearch, { counter });
   clients.push(os);
   const ctx = { config, os, writerBackendRoles: [], ismAvailable: true };
-  return { steps: [ismPolicyStep(ctx), ismAttachStep(ctx)], counter };
+  const stream = defaultStream(ctx.config);
+  return { steps: [ismPolicyStep(ctx, stream), ismAttachStep(ctx, stream)], counter };
 }
 
 /** Converges the ISM steps with the given retention and returns what it wrote. */
@@ -199,8 +201,9 @@ describe('the retention policy', () => {
       kind: 'BootstrapConfig',
       opensearch: { url: 'http://x' },
     });
-    const states = desiredIsmPolicy({ ...config.logs, retention: { ...config.logs.retention, deleteAfterDays: 9 } })
-      .policy.states as { name: string; transitions: unknown[] }[];
+    const stream = defaultStream(config);
+    const states = desiredIsmPolicy({ ...stream, retention: { ...stream.retention, deleteAfterDays: 9 } }).policy
+      .states as { name: string; transitions: unknown[] }[];
     expect(states.find((state) => state.name === 'hot')?.transitions).toEqual([
       { state_name: 'delete', conditions: { min_rollover_age: '9d' } },
     ]);

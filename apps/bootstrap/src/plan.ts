@@ -1,3 +1,4 @@
+import { defaultStream, logStreams } from './config/logStreams.js';
 import type { JsonChange } from './json/diffJson.js';
 import type { StepContext } from './steps/context.js';
 import { dashboardsSteps } from './steps/dashboards.js';
@@ -30,7 +31,14 @@ function skippedStep(kind: string, name: string, note: string): Step {
 export function buildSteps(ctx: StepContext): Step[] {
   const { config } = ctx;
   if (config.opensearch.aws?.service === 'aoss') return serverlessSteps(ctx);
-  const steps: Step[] = [ismPolicyStep(ctx), indexTemplateStep(ctx), dataStreamStep(ctx), ismAttachStep(ctx)];
+  // Per stream: retention before the template, the template before its data stream, then
+  // retention for the stream's existing backing indices.
+  const steps: Step[] = logStreams(config).flatMap((stream) => [
+    ismPolicyStep(ctx, stream),
+    indexTemplateStep(ctx, stream),
+    dataStreamStep(ctx, stream),
+    ismAttachStep(ctx, stream),
+  ]);
   if (config.security.enabled) {
     steps.push(...tenantSteps(ctx), ...roleSteps(ctx));
     const user = internalUserStep(ctx);
@@ -50,7 +58,7 @@ export function buildSteps(ctx: StepContext): Step[] {
  * The data stream is created by Fluent Bit's first write through the template.
  */
 function serverlessSteps(ctx: StepContext): Step[] {
-  const steps: Step[] = [indexTemplateStep(ctx), ...serverlessPolicySteps(ctx)];
+  const steps: Step[] = [indexTemplateStep(ctx, defaultStream(ctx.config)), ...serverlessPolicySteps(ctx)];
   if (ctx.config.dashboards && ctx.dashboards) steps.push(...dashboardsSteps(ctx));
   else steps.push(skippedStep('dashboards', 'index patterns', 'dashboards is not configured'));
   return steps;

@@ -91,4 +91,37 @@ types, unknown keys and the required fields; these messages name the value to se
 {{- if and $v.taskService.podDisruptionBudget.enabled $v.taskService.enabled (ge (int $v.taskService.podDisruptionBudget.minAvailable) (int $v.taskService.replicaCount)) }}
 {{- fail (printf "taskService.podDisruptionBudget.minAvailable (%d) must be less than taskService.replicaCount (%d), or no node could ever be drained" (int $v.taskService.podDisruptionBudget.minAvailable) (int $v.taskService.replicaCount)) }}
 {{- end }}
+{{- include "loglift.validate.routing" . }}
+{{- end }}
+
+{{/*
+routing.groups rules beyond the schema, with the messages of routingProblems in packages/log-schema
+where both check the same thing.
+*/}}
+{{- define "loglift.validate.routing" -}}
+{{- $v := .Values }}
+{{- $owner := dict }}
+{{- $retention := dict }}
+{{- range $group := (include "loglift.routing.groups" . | fromYaml).groups }}
+{{- range $group.namespaces }}
+{{- $first := get $owner . }}
+{{- if and $first (ne $first $group.name) }}
+{{- fail (printf "routing.groups: namespace %q is in groups %q and %q; a namespace belongs to one group" . $first $group.name) }}
+{{- end }}
+{{- $_ := set $owner . $group.name }}
+{{- end }}
+{{- $days := int (default $v.bootstrap.logs.retention.deleteAfterDays $group.group.retentionDays) }}
+{{- with get $retention $group.stream }}
+{{- if ne (int .days) $days }}
+{{- fail (printf "routing.groups: groups %q and %q share the stream %q but not its retention (%d and %d days): set the same retentionDays" .group $group.name $group.stream (int .days) $days) }}
+{{- end }}
+{{- end }}
+{{- $_ := set $retention $group.stream (dict "group" $group.name "days" $days) }}
+{{- if and $group.group.tenant (has $group.name (list "global" "private")) }}
+{{- fail (printf "routing.groups.%s.tenant: %q is a built-in Dashboards tenant; name the group otherwise to give it a tenant" $group.name $group.name) }}
+{{- end }}
+{{- end }}
+{{- if and $v.routing.groups (eq $v.opensearch.aws.service "aoss") }}
+{{- fail "routing.groups is not available with opensearch.aws.service=aoss: OpenSearch Serverless has no roles or tenants for the bootstrap to set up per group" }}
+{{- end }}
 {{- end }}

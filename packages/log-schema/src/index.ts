@@ -22,5 +22,16 @@ export { APP_TERM_MAX_BYTES, type SetAside, setAsideOversize } from './lift/setA
 export type { ContractFields, KubernetesMetadata, LogDocument, LogRecord, PipelineDocument } from './logDocument.js';
 export { MERGE_KEY, OVERSIZE_FIELDS, OVERSIZE_VALUES, TIMESTAMP_FIELD } from './mergeKey.js';
 export { pipelineFields } from './pipelineFields.js';
+export {
+  groupDataStream,
+  isNamespaceGlob,
+  type NamespaceGroup,
+  type NamespaceRouting,
+  namespaceGlobSource,
+  orderedGroups,
+  type Route,
+  routeNamespace,
+} from './routing/namespaceRouting.js';
+export { GROUP_NAME_PATTERN, groupStreams, NAMESPACE_PATTERN, routingProblems } from './routing/routingProblems.js';
 export { valueAt, valueMatchesType } from './valueMatchesType.js';
 export { labelField, labelFields, SERVICE_NAME_LABELS, WORKLOAD_LABELS } from './workloadLabels.js';

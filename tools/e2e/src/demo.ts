@@ -66,7 +66,9 @@ async function main(): Promise<number> {
     if (stop.signal.aborted) return 130;
     say('\n== loglift is running on this machine');
     say(`OpenSearch      ${connection.url} (secured; admin credentials in ${connectionFile}, CA ${connection.caFile})`);
-    say(`data stream     ${started.index}  (template, roles and writer user created by the bootstrap)`);
+    say(
+      `data streams    ${started.index}, ${started.indexOf('sandbox')} (namespace sandbox; template, retention, roles and writer user created by the bootstrap)`,
+    );
     say(`bootstrap       ${started.bootstrapSummary.trim().split('\n').pop()}`);
     say(
       `shipping        ${started.shipperKind === 'fluent-bit' ? `Fluent Bit on the chart's rendered config (${started.fluentBit?.configFile})` : 'no Fluent Bit binary found: @loglift/logger/opensearch transport emulating the rendered config'} as writer user "${started.writer.username}"`,
@@ -76,7 +78,8 @@ async function main(): Promise<number> {
     say(`node log folder ${started.paths.logDir} (CRI files named like kubelet's)`);
     say(`try             curl ${started.taskServiceUrl}/api/tasks`);
 
-    const env = cliEnv(connection, started.index);
+    // Every stream of the routing groups shares the default stream's prefix.
+    const env = cliEnv(connection, `${started.index}*`);
     const byContainer = { term: { 'kubernetes.container_name': 'task-service' } };
     if (once) {
       logger.info('waiting for the traffic generator to finish its run (15 s)');
@@ -129,7 +132,7 @@ async function main(): Promise<number> {
     );
     if (stop.signal.aborted) return 130;
     say('\n== use the loglift CLI against this node (paste into a shell; the password stays in a file)');
-    for (const line of cliInstructions({ connection, index: started.index, stateDir })) say(line);
+    for (const line of cliInstructions({ connection, index: `${started.index}*`, stateDir })) say(line);
     if (once) return 0;
     say('\n== following the logs: loglift tail (Ctrl-C stops everything)');
     await runCliInTerminal(['tail', '--tail', '5'], env, stop.signal);

@@ -71,6 +71,25 @@ describe('localFluentBitConfig', () => {
     });
   });
 
+  it("points every stream's opensearch output at this machine and keeps its match and index", () => {
+    const routed = rendered.replace(
+      '  outputs:\n',
+      "  outputs:\n    - { name: opensearch, match: loglift.stream.sandbox, index: logs-x-sandbox, host: search.example.com, port: 443, tls: 'on' }\n",
+    );
+    const outputs = parse(localFluentBitConfig(routed, settings)).pipeline.outputs;
+    expect(outputs).toHaveLength(2);
+    expect(outputs[0]).toEqual({
+      name: 'opensearch',
+      match: 'loglift.stream.sandbox',
+      index: 'logs-x-sandbox',
+      host: '127.0.0.1',
+      port: 9201,
+      tls: 'on',
+      'tls.ca_file': '/tmp/ca.pem',
+    });
+    expect(outputs[1]).toMatchObject({ host: '127.0.0.1', port: 9201, 'tls.ca_file': '/tmp/ca.pem' });
+  });
+
   it('derives the tag prefix Fluent Bit gives files in a folder', () => {
     expect(kubeTagPrefix('/var/log/containers/')).toBe('kube.var.log.containers.');
     expect(kubeTagPrefix('/work/repo/.cache/run/logs')).toBe('kube.work.repo.cache.run.logs.');

@@ -79,9 +79,13 @@ export function localFluentBitConfig(renderedYaml: string, local: LocalFluentBit
     if (filter.name === 'lua' && typeof filter.script === 'string')
       filter.script = join(local.configDir, basename(filter.script));
   }
-  const output = only(config.pipeline.outputs, 'opensearch');
-  output.host = local.host;
-  output.port = local.port;
-  if (String(output.tls) === 'on') output['tls.ca_file'] = local.caFile;
+  // One opensearch output per stream when the chart routes namespace groups.
+  const outputs = (config.pipeline.outputs ?? []).filter((output) => output.name === 'opensearch');
+  if (outputs.length === 0) throw new Error('the rendered Fluent Bit config has no opensearch output');
+  for (const output of outputs) {
+    output.host = local.host;
+    output.port = local.port;
+    if (String(output.tls) === 'on') output['tls.ca_file'] = local.caFile;
+  }
   return stringify(config);
 }

@@ -26,7 +26,7 @@ let pipeline: Pipeline | undefined;
 
 afterAll(async () => {
   await pipeline?.stop();
-  await removeNames(connection, names);
+  await removeNames(connection, names, ['sandbox']);
   rmSync(workDir, { recursive: true, force: true });
 }, 60_000);
 
@@ -61,18 +61,18 @@ describe.skipIf(!binary)('Fluent Bit restarts and OpenSearch outages lose and du
     await waitFor(
       async () => {
         const task = await countDocuments(connection, p.index, byContainer('task-service'));
-        const hostile = await countDocuments(connection, p.index, byContainer('hostile'));
+        const hostile = await countDocuments(connection, p.indexOf('sandbox'), byContainer('hostile'));
         return task >= taskLines && hostile >= hostileCount.records ? true : undefined;
       },
       150_000,
       async () =>
-        `task-service ${await countDocuments(connection, p.index, byContainer('task-service'))}/${taskLines}, hostile ${await countDocuments(connection, p.index, byContainer('hostile'))}/${hostileCount.records}; see ${p.fluentBit?.logFile}`,
+        `task-service ${await countDocuments(connection, p.index, byContainer('task-service'))}/${taskLines}, hostile ${await countDocuments(connection, p.indexOf('sandbox'), byContainer('hostile'))}/${hostileCount.records}; see ${p.fluentBit?.logFile}`,
       2000,
     );
     // Late resends would show up as extra documents: give them a moment.
     await sleep(5000);
     const taskDocs = await searchAll<Doc>(connection, p.index, byContainer('task-service'));
-    const hostileDocs = await searchAll<Doc>(connection, p.index, byContainer('hostile'));
+    const hostileDocs = await searchAll<Doc>(connection, p.indexOf('sandbox'), byContainer('hostile'));
     expect(p.fluentBit?.starts).toBe(2);
     // The outage really reached Fluent Bit: its output failed and retried.
     expect(readFileSync(p.fluentBit?.logFile ?? '', 'utf8')).toMatch(/retry|connection refused|failed to flush/i);

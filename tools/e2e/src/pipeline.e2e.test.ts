@@ -11,7 +11,7 @@ import { bundles } from './bundles.js';
 import { trafficSummary } from './containerRecords.js';
 import { contractTypeViolations } from './contractTypes.js';
 import { hostileRecords, seqOfDocument } from './hostileRecords.js';
-import { countDocuments, type SearchHit, searchAll } from './openSearchHttp.js';
+import { countDocuments, openSearchRequest, type SearchHit, searchAll } from './openSearchHttp.js';
 import { type Pipeline, startPipeline } from './pipeline.js';
 import { cliEnv } from './runCliInTerminal.js';
 import { removeNames, uniqueNames } from './testNames.js';
@@ -49,7 +49,14 @@ interface StoredDoc {
 }
 
 const connection = testNode();
-const { names, set } = uniqueNames();
+const uniques = uniqueNames();
+const { names } = uniques;
+// A reader of the sandbox group only: the bootstrap maps it to that group's reader role.
+const sandboxReader = {
+  username: `${names.readerRole}-sandbox-user`,
+  password: `Rd-${randomBytes(8).toString('hex')}-Aa1!`,
+};
+const set = { ...uniques.set, 'routing.groups.sandbox.readers.users[0]': sandboxReader.username };
 const workDir = mkdtempSync(join(tmpdir(), 'loglift-e2e-'));
 const byContainer = (name: string) => ({ term: { 'kubernetes.container_name': name } });
 const marked = Array.from({ length: 3 }, () => ({
@@ -64,6 +71,9 @@ let hostileCount: { records: number; seqs: number[] };
 
 describe('the whole pipeline on one machine', () => {
   beforeAll(async () => {
+    await openSearchRequest(connection, 'PUT', `/_plugins/_security/api/internalusers/${sandboxReader.username}`, {
+      password: sandboxReader.password,
+    });
     pipeline = await startPipeline({
       opensearch: connection,
       workDir,
@@ -87,16 +97,16 @@ describe('the whole pipeline on one machine', () => {
       async () => {
         const [task, hostile] = await Promise.all([
           countDocuments(connection, pipeline.index, byContainer('task-service')),
-          countDocuments(connection, pipeline.index, byContainer('hostile')),
+          countDocuments(connection, pipeline.indexOf('sandbox'), byContainer('hostile')),
         ]);
         return task >= expectedTaskLines && hostile >= hostileCount.records ? true : undefined;
       },
       120_000,
       async () =>
-        `task-service ${await countDocuments(connection, pipeline.index, byContainer('task-service'))}/${expectedTaskLines}, hostile ${await countDocuments(connection, pipeline.index, byContainer('hostile'))}/${hostileCount.records}`,
+        `task-service ${await countDocuments(connection, pipeline.index, byContainer('task-service'))}/${expectedTaskLines}, hostile ${await countDocuments(connection, pipeline.indexOf('sandbox'), byContainer('hostile'))}/${hostileCount.records}`,
     );
     taskDocs = await searchAll<StoredDoc>(connection, pipeline.index, byContainer('task-service'));
-    hostileDocs = await searchAll<StoredDoc>(connection, pipeline.index, byContainer('hostile'));
+    hostileDocs = await searchAll<StoredDoc>(connection, pipeline.indexOf('sandbox'), byContainer('hostile'));
   }, 300_000);
 
   afterAll(async () => {
@@ -106,7 +116,8 @@ describe('the whole pipeline on one machine', () => {
       process.stdout.write(`[e2e] kept data stream ${names.dataStream} and ${workDir}\n`);
       return;
     }
-    await removeNames(connection, names);
+    await removeNames(connection, names, ['sandbox']);
+    await openSearchRequest(connection, 'DELETE', `/_plugins/_security/api/internalusers/${sandboxReader.username}`);
     rmSync(workDir, { recursive: true, force: true });
   }, 60_000);
 
@@ -222,4 +233,54 @@ describe('the whole pipeline on one machine', () => {
     expect(lines.filter((line) => !line.startsWith('ok'))).toEqual([]);
     expect('code' in result ? result.code : 0).toBe(0);
   });
+
+  it('routes the sandbox namespace to its own stream and the rest to the default one; the bootstrap created both', async () => {
+    const sandbox = pipeline.indexOf('sandbox');
+    expect(sandbox).toBe(`${names.dataStream}-sandbox`);
+    expect(pipeline.indexOf(pipeline.namespace)).toBe(names.dataStream);
+    const streams = await openSearchRequest<{ data_streams: { name: string; template: string }[] }>(
+      connection,
+      'GET',
+      `/_data_stream/${names.dataStream}*`,
+    );
+    expect(Object.fromEntries(streams.body.data_streams.map((s) => [s.name, s.template]))).toEqual({
+      [names.dataStream]: names.template,
+      [sandbox]: `${names.template}-sandbox`,
+    });
+    expect(await countDocuments(connection, names.dataStream, byContainer('hostile'))).toBe(0);
+    expect(await countDocuments(connection, sandbox, byContainer('task-service'))).toBe(0);
+    expect(await countDocuments(connection, sandbox, { match_all: {} })).toBe(hostileCount.records);
+  });
+
+  it("gives the sandbox group's reader its stream through the loglift CLI, and refuses it the default stream", async () => {
+    const env = {
+      ...cliEnv(connection, pipeline.indexOf('sandbox')),
+      LOGLIFT_USERNAME: sandboxReader.username,
+      LOGLIFT_PASSWORD: sandboxReader.password,
+    };
+    const query = ['query', '--since', '1d', '--limit', '10000', '-o', 'ndjson'];
+    const own = await run(process.execPath, [bundles.cli, ...query], { env, timeout: 60_000 });
+    const docs = own.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as StoredDoc);
+    expect(docs).toHaveLength(hostileCount.records);
+    expect(new Set(docs.map((doc) => doc.kubernetes?.namespace_name))).toEqual(new Set(['sandbox']));
+    const other = await run(process.execPath, [bundles.cli, ...query, '--index', pipeline.index], {
+      env,
+      timeout: 60_000,
+    }).catch((error: { code?: number; stdout?: string; stderr?: string }) => error);
+    expect('code' in other ? other.code : 0).not.toBe(0);
+    expect('stdout' in other ? other.stdout : '').toBe('');
+    const mapping = await fetchAs(sandboxReader, `/${pipeline.index}/_mapping`);
+    expect(mapping).toBe(403);
+    expect(await fetchAs(sandboxReader, `/${pipeline.index}/_count`)).toBe(403);
+    expect(await fetchAs(sandboxReader, `/${pipeline.indexOf('sandbox')}/_count`)).toBe(200);
+  });
 });
+
+/** Status of a GET as another user. */
+async function fetchAs(user: { username: string; password: string }, path: string): Promise<number> {
+  const response = await openSearchRequest({ ...connection, ...user }, 'GET', path);
+  return response.status;
+}

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { OpenSearchBulkWriter } from '@loglift/logger/opensearch';
+import type { NamespaceGroup } from '@loglift/log-schema';
+import { OpenSearchRoutedWriter, routedIndex } from '@loglift/logger/opensearch';
 import { applyBootstrap, localDesiredState } from './applyBootstrap.js';
 import { buildBundles } from './bundles.js';
 import { emulatedPipeline } from './emulatedPipeline.js';
@@ -38,6 +39,8 @@ export interface Pipeline {
   readonly shipperKind: 'fluent-bit' | 'transport';
   readonly chart: RenderedChart;
   readonly index: string;
+  /** The data stream documents of a namespace go to (its routing group's, else `index`). */
+  indexOf(namespace: string): string;
   readonly namespace: string;
   readonly nodeName: string;
   readonly writer: { readonly username: string; readonly password: string };
@@ -81,6 +84,10 @@ export async function startPipeline(options: PipelineOptions): Promise<Pipeline>
   log('applying the bootstrap desired state rendered by the chart');
   const bootstrapSummary = await applyBootstrap(desired, options.opensearch, writer.password, options.workDir);
   const pipelineSettings = emulatedPipeline(chart.fluentBitYaml);
+  // The chart's routing groups as the bootstrap got them: the transport routes by the same rule.
+  const groups = ((desired.routing as { groups?: NamespaceGroup[] } | undefined)?.groups ?? []).map(
+    ({ name, namespaces, stream }) => ({ name, namespaces, ...(stream ? { stream } : {}) }),
+  );
 
   const binary = options.shipper === 'transport' ? undefined : findFluentBit();
   if (options.shipper === 'fluent-bit' && !binary)
@@ -89,7 +96,7 @@ export async function startPipeline(options: PipelineOptions): Promise<Pipeline>
   let fluentBit: FluentBitShipper | undefined;
   let proxy: TcpProxy | undefined;
   let transport: TransportShipper | undefined;
-  let bulkWriter: OpenSearchBulkWriter | undefined;
+  let bulkWriter: OpenSearchRoutedWriter | undefined;
   if (binary) {
     proxy = new TcpProxy(await freePort(), target.hostname, Number(target.port || 443));
     await proxy.start();
@@ -114,9 +121,10 @@ export async function startPipeline(options: PipelineOptions): Promise<Pipeline>
     if (fluentBit.pid !== undefined) options.onProcess?.('fluent-bit', fluentBit.pid);
     log(`shipping with Fluent Bit (${binary}), pid ${fluentBit.pid}`);
   } else {
-    bulkWriter = new OpenSearchBulkWriter({
+    bulkWriter = new OpenSearchRoutedWriter({
       url: options.opensearch.url,
       index: pipelineSettings.index,
+      routing: { groups },
       ...writer,
       ...(options.opensearch.caFile ? { caFile: options.opensearch.caFile } : {}),
       whenFull: 'block',
@@ -160,6 +168,7 @@ export async function startPipeline(options: PipelineOptions): Promise<Pipeline>
     shipperKind: fluentBit ? 'fluent-bit' : 'transport',
     chart,
     index: pipelineSettings.index,
+    indexOf: (ns: string) => routedIndex(pipelineSettings.index, ns, { groups }),
     namespace,
     nodeName: NODE_NAME,
     writer,

@@ -23,10 +23,20 @@ export function uniqueNames(prefix = 'e2e') {
   return { names, set };
 }
 
-/** Removes what the bootstrap created under those names. */
-export async function removeNames(connection: OpenSearchConnection, names: ReturnType<typeof uniqueNames>['names']) {
+/** Removes what the bootstrap created under those names, routing groups' streams and roles included. */
+export async function removeNames(
+  connection: OpenSearchConnection,
+  names: ReturnType<typeof uniqueNames>['names'],
+  groups: readonly string[] = [],
+) {
   const security = '/_plugins/_security/api';
   for (const path of [
+    ...groups.flatMap((group) => [
+      `/_data_stream/${names.dataStream}-${group}`,
+      `/_index_template/${names.template}-${group}`,
+      `${security}/rolesmapping/${names.readerRole}-${group}`,
+      `${security}/roles/${names.readerRole}-${group}`,
+    ]),
     `/_data_stream/${names.dataStream}`,
     `/_index_template/${names.template}`,
     `${security}/rolesmapping/${names.writerRole}`,

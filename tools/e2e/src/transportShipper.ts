@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { OpenSearchBulkWriter } from '@loglift/logger/opensearch';
+import type { OpenSearchRoutedWriter } from '@loglift/logger/opensearch';
 import { CriFileReader } from './criFileReader.js';
 import type { EmulatedPipeline } from './emulatedPipeline.js';
 import { fluentBitDocument, type RecordHead } from './fluentBitDocument.js';
@@ -14,8 +14,11 @@ export interface TransportShipperOptions {
   readonly logDir: string;
   readonly metaDir: string;
   readonly pipeline: EmulatedPipeline;
-  /** Should be created with `whenFull: 'block'`: the files are the buffer, nothing is dropped. */
-  readonly writer: OpenSearchBulkWriter;
+  /**
+   * Routes each document to its namespace group's stream, like the chart's Fluent Bit routing.
+   * Should be created with `whenFull: 'block'`: the files are the buffer, nothing is dropped.
+   */
+  readonly writer: Pick<OpenSearchRoutedWriter, 'write' | 'flush'>;
   readonly pollMs?: number;
 }
 

@@ -1,3 +1,4 @@
+import { GROUP_NAME_PATTERN, groupDataStream, NAMESPACE_PATTERN, routingProblems } from '@loglift/log-schema';
 import { z } from 'zod';
 
 /** Roles whose mappings are only touched when `security.allowAllAccessMapping` is true. */
@@ -120,6 +121,32 @@ const securitySchema = z.strictObject({
   allowAllAccessMapping: z.boolean().default(false),
 });
 
+const groupName = z
+  .string()
+  .regex(GROUP_NAME_PATTERN, 'must be lowercase letters, digits and "-", start with a letter, at most 40 characters');
+
+/**
+ * A namespace group with its own data stream `<logs.dataStream>-<stream>` (the chart's
+ * routing.groups); Fluent Bit and the transport route by the same rule (@loglift/log-schema).
+ */
+const groupSchema = z.strictObject({
+  name: groupName,
+  stream: groupName.optional(),
+  namespaces: z.array(z.string().regex(NAMESPACE_PATTERN, 'must be a namespace name or a glob of one (*, ?)')).min(1),
+  // Only the deletion age is per group; rollover and sizing follow logs.
+  deleteAfterDays: z.number().int().positive().max(36500).optional(),
+  readers: readerSchema.default(readerSchema.parse({})),
+  documentLevelSecurity: z.boolean().default(false),
+  tenant: z.string().min(1).optional(),
+});
+
+const routingSchema = z.strictObject({ groups: z.array(groupSchema).default([]) }).superRefine((value, ctx) => {
+  for (const message of routingProblems(value.groups)) ctx.addIssue({ code: 'custom', path: ['groups'], message });
+  const names = value.groups.map((group) => group.name);
+  const twice = names.find((name, index) => names.indexOf(name) !== index);
+  if (twice) ctx.addIssue({ code: 'custom', path: ['groups'], message: `group "${twice}" is listed twice` });
+});
+
 const indexPatternSchema = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9._-]+$/, 'must be letters, digits, ".", "_" or "-"'),
   title: z.string().min(1),
@@ -177,10 +204,12 @@ export const bootstrapConfigSchema = z
     dashboards: dashboardsSchema.optional(),
     /** The Job's activeDeadlineSeconds: the waits for OpenSearch and Dashboards must end before it. */
     deadlineSeconds: z.number().int().positive().optional(),
+    routing: routingSchema.default(routingSchema.parse({})),
   })
   .superRefine((value, ctx) => {
     const { security } = value;
     waitsFitDeadline(value, ctx);
+    routingRules(value, ctx);
     if (value.opensearch.aws?.service === 'aoss') serverlessRules(value, ctx);
     if (security.enabled && security.writerRole === security.readerRole) {
       ctx.addIssue({ code: 'custom', path: ['security', 'readerRole'], message: 'must differ from writerRole' });
@@ -216,6 +245,46 @@ interface DeadlineInput {
   readonly opensearch: { readonly waitSeconds: number };
   readonly dashboards?: { readonly waitSeconds: number } | undefined;
   readonly deadlineSeconds?: number | undefined;
+}
+
+/** Cross-field rules of the groups: shared streams agree on retention, role names stay apart. */
+function routingRules(value: RoutingInput, ctx: Pick<z.core.$RefinementCtx, 'addIssue'>) {
+  const days = new Map<string, { group: string; days: number }>();
+  for (const group of value.routing.groups) {
+    const stream = groupDataStream(value.logs.dataStream, group);
+    const wanted = group.deleteAfterDays ?? value.logs.retention.deleteAfterDays;
+    const first = days.get(stream);
+    if (first && first.days !== wanted) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['routing', 'groups'],
+        message: `groups "${first.group}" and "${group.name}" share the data stream ${stream} but not its retention (${first.days} and ${wanted} days)`,
+      });
+    }
+    if (!first) days.set(stream, { group: group.name, days: wanted });
+    const role = `${value.security.readerRole}-${group.name}`;
+    if (role === value.security.writerRole) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['routing', 'groups'],
+        message: `the reader role of group "${group.name}" would be ${role}, the writer role`,
+      });
+    }
+  }
+  if (value.opensearch.aws?.service === 'aoss' && value.routing.groups.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['routing', 'groups'],
+      message: 'OpenSearch Serverless has no roles or tenants to set up per group: leave routing.groups empty',
+    });
+  }
+}
+
+interface RoutingInput {
+  readonly opensearch: z.output<typeof opensearchSchema>;
+  readonly logs: z.output<typeof logsSchema>;
+  readonly security: z.output<typeof securitySchema>;
+  readonly routing: z.output<typeof routingSchema>;
 }
 
 /**
@@ -254,4 +323,5 @@ interface ServerlessInput {
 }
 
 export type BootstrapConfig = z.output<typeof bootstrapConfigSchema>;
+export type GroupConfig = z.output<typeof groupSchema>;
 export type BootstrapConfigInput = z.input<typeof bootstrapConfigSchema>;

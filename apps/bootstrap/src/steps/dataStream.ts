@@ -1,4 +1,5 @@
 import { LOG_SCHEMA_VERSION } from '@loglift/log-schema';
+import type { LogStream } from '../config/logStreams.js';
 import type { StepContext } from './context.js';
 import type { Step, StepPlan } from './step.js';
 import { upgradeAliases } from './upgradeAliases.js';
@@ -19,8 +20,8 @@ type Mappings = Record<
  * and the older backing indices get alias fields (`level` -> `app.level`, ...) where they hold the
  * same value, so queries on the typed names also find documents of the retention window before.
  */
-export function dataStreamStep(ctx: StepContext): Step {
-  const name = ctx.config.logs.dataStream;
+export function dataStreamStep(ctx: StepContext, target: LogStream): Step {
+  const name = target.dataStream;
   const path = `/_data_stream/${encodeURIComponent(name)}`;
   return {
     kind: 'data-stream',
@@ -32,14 +33,14 @@ export function dataStreamStep(ctx: StepContext): Step {
       const index = await ctx.os.request('HEAD', `/${encodeURIComponent(name)}`, { allow: [404] });
       if (index.status === 200) {
         throw new Error(
-          `an index or alias named ${name} exists and is not a data stream; remove it or set logs.dataStream`,
+          `an index or alias named ${name} exists and is not a data stream; remove it or choose another data stream name`,
         );
       }
       return {
         kind: 'data-stream',
         name,
         action: 'create',
-        changes: [{ path: '', op: 'add', to: { name, template: ctx.config.logs.template } }],
+        changes: [{ path: '', op: 'add', to: { name, template: target.template } }],
         write: async () => {
           await ctx.os.request('PUT', path);
         },

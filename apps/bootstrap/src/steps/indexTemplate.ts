@@ -1,15 +1,18 @@
 import { INDEX_MAPPING_SETTINGS, indexMappings } from '@loglift/log-schema';
-import type { BootstrapConfig } from '../config/schema.js';
+import type { LogStream } from '../config/logStreams.js';
 import { OpenSearchError } from '../opensearch/openSearchError.js';
 import { MANAGED_BY, type StepContext } from './context.js';
 import { comparePlan, type Step, type StepPlan } from './step.js';
 
 /** Composable template for the data stream; settings in the nested string form GET returns. */
-export function desiredIndexTemplate(logs: BootstrapConfig['logs'], serverless = false): Record<string, unknown> {
+export function desiredIndexTemplate(
+  logs: Pick<LogStream, 'shards' | 'replicas' | 'indexPatterns' | 'templatePriority'>,
+  serverless = false,
+): Record<string, unknown> {
   // Serverless sizes shards itself and takes no shard or replica settings.
   const sizing = serverless ? {} : { number_of_shards: String(logs.shards), number_of_replicas: String(logs.replicas) };
   return {
-    index_patterns: [`${logs.dataStream}*`],
+    index_patterns: [...logs.indexPatterns],
     data_stream: {},
     priority: logs.templatePriority,
     template: {
@@ -29,10 +32,10 @@ interface LiveTemplates {
   index_templates?: { name: string; index_template: Record<string, unknown> }[];
 }
 
-export function indexTemplateStep(ctx: StepContext): Step {
-  const name = ctx.config.logs.template;
+export function indexTemplateStep(ctx: StepContext, stream: LogStream): Step {
+  const name = stream.template;
   const path = `/_index_template/${encodeURIComponent(name)}`;
-  const desired = desiredIndexTemplate(ctx.config.logs, ctx.config.opensearch.aws?.service === 'aoss');
+  const desired = desiredIndexTemplate(stream, ctx.config.opensearch.aws?.service === 'aoss');
   return {
     kind: 'index-template',
     name,
@@ -43,7 +46,7 @@ export function indexTemplateStep(ctx: StepContext): Step {
         try {
           await ctx.os.request('PUT', path, { body: desired, ...(exists ? {} : { query: { create: true } }) });
         } catch (error) {
-          throw explainPriorityClash(name, ctx.config.logs, error);
+          throw explainPriorityClash(name, stream, error);
         }
       });
     },
@@ -54,12 +57,12 @@ export function indexTemplateStep(ctx: StepContext): Step {
  * OpenSearch refuses a composable template whose patterns overlap another's at the same priority
  * (MetadataIndexTemplateService): say which template and which value to change.
  */
-function explainPriorityClash(name: string, logs: BootstrapConfig['logs'], error: unknown): unknown {
+function explainPriorityClash(name: string, stream: LogStream, error: unknown): unknown {
   if (!(error instanceof OpenSearchError)) return error;
   const reason = JSON.stringify(error.body);
   const others = /matching patterns from existing templates \[([^\]]*)\]/.exec(reason)?.[1];
   if (others === undefined) return error;
   return new Error(
-    `index template ${name} (patterns ["${logs.dataStream}*"], priority ${logs.templatePriority}) overlaps index template ${others.split(',').join(', ')} at the same priority; set logs.templatePriority to another value (higher to win for this data stream)`,
+    `index template ${name} (patterns ${JSON.stringify(stream.indexPatterns)}, priority ${stream.templatePriority}) overlaps index template ${others.split(',').join(', ')} at the same priority; set logs.templatePriority to another value (higher to win for this data stream; group streams take it plus one)`,
   );
 }

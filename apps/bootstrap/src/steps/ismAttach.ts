@@ -1,3 +1,4 @@
+import type { LogStream } from '../config/logStreams.js';
 import type { JsonChange } from '../json/diffJson.js';
 import type { OpenSearch } from '../opensearch/openSearch.js';
 import type { StepContext } from './context.js';
@@ -42,9 +43,9 @@ const PATH_BUDGET = 3000;
  * catches indices created after it, so indices that existed before are attached with `add`.
  * Indices another policy manages are left alone and reported.
  */
-export function ismAttachStep(ctx: StepContext): Step {
-  const stream = ctx.config.logs.dataStream;
-  const policyId = ctx.config.logs.retention.policy;
+export function ismAttachStep(ctx: StepContext, target: LogStream): Step {
+  const stream = target.dataStream;
+  const policyId = target.retention.policy;
   return {
     kind: 'ism-attach',
     name: stream,

@@ -1,9 +1,12 @@
-import type { BootstrapConfig } from '../config/schema.js';
+import type { LogStream } from '../config/logStreams.js';
 import type { OpenSearch } from '../opensearch/openSearch.js';
 import { OpenSearchError } from '../opensearch/openSearchError.js';
 import type { StepContext } from './context.js';
 import { patternListsOverlap } from './patternsOverlap.js';
 import { comparePlan, type Step, type StepPlan, skipped } from './step.js';
+
+/** What the policy of one stream is built from. */
+type IsmStream = Pick<LogStream, 'dataStream' | 'retention' | 'indexPatterns' | 'ismPriority'>;
 
 export interface LivePolicy {
   _seq_no: number;
@@ -20,7 +23,7 @@ export function ismPolicyPath(name: string): string {
  * (`min_rollover_age`), so documents are kept at least N days and the write index is never a
  * delete candidate; new backing indices adopt the policy through its ism_template.
  */
-export function desiredIsmPolicy(logs: BootstrapConfig['logs']): { policy: Record<string, unknown> } {
+export function desiredIsmPolicy(logs: IsmStream): { policy: Record<string, unknown> } {
   const { retention } = logs;
   // ISM fills `retry` in on every action; setting its default keeps a converged policy equal.
   const retry = { count: 3, backoff: 'exponential', delay: '1m' };
@@ -36,15 +39,15 @@ export function desiredIsmPolicy(logs: BootstrapConfig['logs']): { policy: Recor
         },
         { name: 'delete', actions: [{ retry, delete: {} }], transitions: [] },
       ],
-      ism_template: [{ index_patterns: [`${logs.dataStream}*`], priority: retention.templatePriority }],
+      ism_template: [{ index_patterns: [...logs.indexPatterns], priority: logs.ismPriority }],
     },
   };
 }
 
-export function ismPolicyStep(ctx: StepContext): Step {
-  const name = ctx.config.logs.retention.policy;
+export function ismPolicyStep(ctx: StepContext, stream: LogStream): Step {
+  const name = stream.retention.policy;
   const path = ismPolicyPath(name);
-  const desired = desiredIsmPolicy(ctx.config.logs);
+  const desired = desiredIsmPolicy(stream);
   return {
     kind: 'ism-policy',
     name,
@@ -64,7 +67,7 @@ export function ismPolicyStep(ctx: StepContext): Step {
         try {
           await ctx.os.request('PUT', path, { body: desired, ...(query ? { query } : {}) });
         } catch (error) {
-          throw await explainTemplateClash(ctx.os, name, ctx.config.logs, error);
+          throw await explainTemplateClash(ctx.os, name, stream, error);
         }
       });
     },
@@ -80,16 +83,11 @@ interface LivePolicies {
  * its message names neither the other policy (TransportIndexPolicyAction.kt) nor a way out; this
  * finds the other policy and names the value to change.
  */
-async function explainTemplateClash(
-  os: OpenSearch,
-  name: string,
-  logs: BootstrapConfig['logs'],
-  error: unknown,
-): Promise<unknown> {
+async function explainTemplateClash(os: OpenSearch, name: string, stream: IsmStream, error: unknown): Promise<unknown> {
   const reason = error instanceof OpenSearchError ? JSON.stringify(error.body) : '';
   if (!/matching existing policy templates/.test(reason)) return error;
-  const patterns = [`${logs.dataStream}*`];
-  const priority = logs.retention.templatePriority;
+  const patterns = [...stream.indexPatterns];
+  const priority = stream.ismPriority;
   const listed = await os.get<LivePolicies>('/_plugins/_ism/policies', { query: { size: 1000 } });
   const others = (listed.body.policies ?? [])
     .filter((other) => other._id !== name)
@@ -100,6 +98,6 @@ async function explainTemplateClash(
     )
     .map((other) => other._id);
   return new Error(
-    `ISM policy ${name} has an ism_template for ${JSON.stringify(patterns)} at priority ${priority}, the same as ISM ${others.length === 1 ? 'policy' : 'policies'} ${others.join(', ') || '(not readable)'} whose patterns overlap; set logs.retention.templatePriority to another value (higher to win for this data stream)`,
+    `ISM policy ${name} has an ism_template for ${JSON.stringify(patterns)} at priority ${priority}, the same as ISM ${others.length === 1 ? 'policy' : 'policies'} ${others.join(', ') || '(not readable)'} whose patterns overlap; set logs.retention.templatePriority to another value (higher to win for this data stream; group streams take it plus one)`,
   );
 }

@@ -2,6 +2,7 @@ import { PRIVILEGED_ROLES } from '../config/schema.js';
 import { diffJson } from '../json/diffJson.js';
 import { OpenSearchError } from '../opensearch/openSearchError.js';
 import type { StepContext } from './context.js';
+import { groupReaderRole } from './groupReaders.js';
 import {
   type LiveMapping,
   type MappingMembers,
@@ -112,5 +113,11 @@ export function roleMappingSteps(ctx: StepContext): Step[] {
     users: [...new Set([...security.writer.users, ...(ctx.internalWriter ? [ctx.internalWriter.name] : [])])],
   };
   const reader: MappingMembers = { backend_roles: security.reader.backendRoles, users: security.reader.users };
-  return [mappingStep(ctx, security.writerRole, writer), mappingStep(ctx, security.readerRole, reader)];
+  const groups = ctx.config.routing.groups.map((group) =>
+    mappingStep(ctx, groupReaderRole(ctx.config, group), {
+      backend_roles: group.readers.backendRoles,
+      users: group.readers.users,
+    }),
+  );
+  return [mappingStep(ctx, security.writerRole, writer), mappingStep(ctx, security.readerRole, reader), ...groups];
 }

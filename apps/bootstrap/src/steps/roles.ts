@@ -1,5 +1,8 @@
+import { logStreams } from '../config/logStreams.js';
 import { type BootstrapConfig, PRIVILEGED_ROLES } from '../config/schema.js';
 import { MANAGED_BY, type StepContext } from './context.js';
+import { desiredGroupReaderRole, groupReaderRole } from './groupReaders.js';
+import { DASHBOARDS_INDICES, READ_LOG_ACTIONS } from './readActions.js';
 import { assertNotProtected, readSecurityEntry, securityPath, tenantPattern } from './securityApi.js';
 import { comparePlan, type Step, type StepPlan, skipped } from './step.js';
 
@@ -7,8 +10,6 @@ import { comparePlan, type Step, type StepPlan, skipped } from './step.js';
 function logIndexPatterns(logs: BootstrapConfig['logs']): string[] {
   return [`${logs.dataStream}*`, `.ds-${logs.dataStream}*`];
 }
-
-const DASHBOARDS_INDICES = ['.kibana', '.kibana_*', '.opensearch_dashboards', '.opensearch_dashboards_*'];
 
 /**
  * Only what Fluent Bit's opensearch output needs to append with `_bulk` and op_type create:
@@ -30,7 +31,10 @@ export function desiredWriterRole(config: BootstrapConfig): Record<string, unkno
   };
 }
 
-/** Read logs (search, mappings for field lists) and use Dashboards read-only in the configured tenants. */
+/**
+ * Read logs of every stream (the group streams share the `<dataStream>` prefix) and use Dashboards
+ * read-only in the configured tenants.
+ */
 export function desiredReaderRole(config: BootstrapConfig): Record<string, unknown> {
   const tenants = config.dashboards?.tenants ?? ['global'];
   return {
@@ -41,7 +45,7 @@ export function desiredReaderRole(config: BootstrapConfig): Record<string, unkno
         index_patterns: logIndexPatterns(config.logs),
         fls: [],
         masked_fields: [],
-        allowed_actions: ['read', 'indices:admin/mappings/get', 'indices:monitor/settings/get'],
+        allowed_actions: [...READ_LOG_ACTIONS],
       },
       { index_patterns: DASHBOARDS_INDICES, fls: [], masked_fields: [], allowed_actions: ['read'] },
     ],
@@ -67,10 +71,16 @@ function roleStep(ctx: StepContext, name: string, desired: Record<string, unknow
   };
 }
 
+/** Writer, reader (every stream) and one reader per group (its stream only). */
 export function roleSteps(ctx: StepContext): Step[] {
   const { security } = ctx.config;
   return [
     roleStep(ctx, security.writerRole, desiredWriterRole(ctx.config)),
     roleStep(ctx, security.readerRole, desiredReaderRole(ctx.config)),
+    ...logStreams(ctx.config).flatMap((stream) =>
+      stream.groups.map((group) =>
+        roleStep(ctx, groupReaderRole(ctx.config, group), desiredGroupReaderRole(ctx.config, stream, group)),
+      ),
+    ),
   ];
 }

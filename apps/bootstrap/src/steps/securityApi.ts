@@ -1,3 +1,4 @@
+import { tenantName } from '../dashboards/verifyTenant.js';
 import type { OpenSearch } from '../opensearch/openSearch.js';
 
 export const SECURITY_API = '/_plugins/_security/api';
@@ -33,9 +34,10 @@ export function assertNotProtected(resource: SecurityResource, name: string, ent
   }
 }
 
-/** Dashboards tenant name to the security plugin's tenant pattern. */
+/** Dashboards tenant name (any spelling `tenantName` knows) to the security plugin's tenant pattern. */
 export function tenantPattern(tenant: string): string {
-  if (tenant === 'global' || tenant === '' || tenant === 'global_tenant') return 'global_tenant';
-  if (tenant === 'private' || tenant === '__user__') return '__user__';
-  return tenant;
+  const name = tenantName(tenant);
+  if (name === 'global') return 'global_tenant';
+  if (name === 'private') return '__user__';
+  return name;
 }

@@ -3,9 +3,11 @@ import { MANAGED_BY, type StepContext } from './context.js';
 import { readSecurityEntry, securityPath } from './securityApi.js';
 import { comparePlan, type Step, type StepPlan } from './step.js';
 
-/** Custom Dashboards tenants the index patterns go to; global and private always exist. */
+// global and private always exist; only custom tenants are created.
+/** Custom Dashboards tenants: those the index patterns go to and those of the groups. */
 export function tenantSteps(ctx: StepContext): Step[] {
-  const tenants = ctx.config.dashboards?.tenants ?? [];
+  const groupTenants = ctx.config.routing.groups.flatMap((group) => (group.tenant ? [group.tenant] : []));
+  const tenants = [...new Set([...(ctx.config.dashboards?.tenants ?? []), ...groupTenants])];
   const custom = tenants.filter((tenant) => tenantName(tenant) !== 'global' && tenantName(tenant) !== 'private');
   return custom.map((tenant) => ({
     kind: 'tenant',

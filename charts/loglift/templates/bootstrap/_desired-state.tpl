@@ -51,8 +51,35 @@ validates it strictly, so only keys of that format appear here.
   "reader" (dict "backendRoles" $s.readerBackendRoles "users" $s.readerUsers)
   "allowAllAccessMapping" $s.allowAllAccessMapping
 }}
+{{- /* routing.groups in the bootstrap's form: one data stream, template, retention policy and
+reader role per group (stream); the names are derived by the bootstrap. */}}
+{{- $groups := list }}
+{{- $tenants := $b.dashboards.tenants }}
+{{- $streamPatterns := list }}
+{{- range (include "loglift.routing.groups" . | fromYaml).groups }}
+{{- $readers := default dict .group.readers }}
+{{- $g := dict "name" .name "namespaces" .namespaces "readers" (dict "backendRoles" (default list $readers.backendRoles) "users" (default list $readers.users)) "documentLevelSecurity" (default false .group.documentLevelSecurity) }}
+{{- if .group.stream }}
+{{- $_ := set $g "stream" .group.stream }}
+{{- end }}
+{{- with .group.retentionDays }}
+{{- $_ := set $g "deleteAfterDays" . }}
+{{- end }}
+{{- if .group.tenant }}
+{{- $_ := set $g "tenant" .name }}
+{{- $tenants = append $tenants .name | uniq }}
+{{- end }}
+{{- $groups = append $groups $g }}
+{{- $pattern := dict "id" (printf "loglift-logs-%s" .stream) "title" .dataStream "timeFieldName" "@timestamp" "default" false }}
+{{- if not (has $pattern $streamPatterns) }}
+{{- $streamPatterns = append $streamPatterns $pattern }}
+{{- end }}
+{{- end }}
 {{- /* The bootstrap checks again that its waits end before the Job's deadline. */}}
 {{- $state := dict "apiVersion" "loglift.io/v1" "kind" "BootstrapConfig" "opensearch" $conn "logs" $logs "security" $security "deadlineSeconds" $b.activeDeadlineSeconds }}
+{{- if $groups }}
+{{- $_ := set $state "routing" (dict "groups" $groups) }}
+{{- end }}
 {{- with include "loglift.dashboards.url" . }}
 {{- $patterns := $b.dashboards.indexPatterns }}
 {{- if not $patterns }}
@@ -62,7 +89,7 @@ validates it strictly, so only keys of that format appear here.
 {{- range $b.dashboards.savedObjects }}
 {{- $files = append $files (printf "/etc/loglift/saved-objects/%s/%s" .configMap .key) }}
 {{- end }}
-{{- $_ := set $state "dashboards" (dict "url" . "tenants" $b.dashboards.tenants "indexPatterns" $patterns "forceDefault" $b.dashboards.forceDefault "builtinContent" $b.dashboards.builtinContent "savedObjectsFiles" $files "waitSeconds" $b.dashboards.waitSeconds) }}
+{{- $_ := set $state "dashboards" (dict "url" . "tenants" $tenants "indexPatterns" (concat $patterns $streamPatterns) "forceDefault" $b.dashboards.forceDefault "builtinContent" $b.dashboards.builtinContent "savedObjectsFiles" $files "waitSeconds" $b.dashboards.waitSeconds) }}
 {{- end }}
 {{- toYaml $state }}
 {{- end }}

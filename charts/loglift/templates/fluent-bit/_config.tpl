@@ -148,13 +148,51 @@ log document contract and mounted beside this file. */}}
 {{- $_ := set $out "http_user" "${OPENSEARCH_USERNAME}" }}
 {{- $_ := set $out "http_passwd" "${OPENSEARCH_PASSWORD}" }}
 {{- end }}
+{{- /* Routing per namespace group: one rewrite_tag filter after every other kube.* filter (the
+extra ones included) re-tags each group's records by stream, and each stream gets its own copy of
+the output above, so retries, storage.total_limit_size and the dead letter hold for every stream. Rules are
+tried in order and the first match wins: exact names of every group, then globs in group order.
+keep false drops the original, so a record goes to one stream only. The emitter is on the
+filesystem buffer: in memory, a paused emitter refuses records and rewrite_tag drops a matched
+record it could not re-emit (fluent-bit filter_rewrite_tag, in_emitter). */}}
+{{- $routingFilters := list }}
+{{- $outputs := list $out }}
+{{- $groups := (include "loglift.routing.groups" . | fromYaml).groups }}
+{{- if $groups }}
+{{- $rules := list }}
+{{- range $groups }}
+{{- if .exact }}
+{{- $rules = append $rules (printf "$kubernetes['namespace_name'] %s %s false" (include "loglift.routing.regex" .exact) (include "loglift.routing.tag" .stream)) }}
+{{- end }}
+{{- end }}
+{{- range $groups }}
+{{- if .globs }}
+{{- $rules = append $rules (printf "$kubernetes['namespace_name'] %s %s false" (include "loglift.routing.regex" .globs) (include "loglift.routing.tag" .stream)) }}
+{{- end }}
+{{- end }}
+{{- $routingFilters = list (dict
+  "name" "rewrite_tag"
+  "match" "kube.*"
+  "rule" $rules
+  "emitter_name" "routing_emitter"
+  "emitter_storage.type" "filesystem"
+  "emitter_mem_buf_limit" $c.input.memBufLimit) }}
+{{- $streams := dict }}
+{{- range $groups }}
+{{- if not (hasKey $streams .stream) }}
+{{- $_ := set $streams .stream true }}
+{{- /* The alias names the stream in the output metrics (name="opensearch-<stream>"). */}}
+{{- $outputs = append $outputs (merge (dict "match" (include "loglift.routing.tag" .stream) "index" .dataStream "alias" (printf "opensearch-%s" .stream)) (deepCopy $out)) }}
+{{- end }}
+{{- end }}
+{{- end }}
 {{- $config := dict
   "service" $service
   "multiline_parsers" (concat (include "loglift.fluentBit.multilineParsers" . | fromYamlArray) $c.extraMultilineParsers)
   "pipeline" (dict
     "inputs" (concat (list $tail) $c.extraInputs)
-    "filters" (concat $filters $c.extraFilters)
-    "outputs" (concat (list $out) $c.extraOutputs))
+    "filters" (concat $filters $c.extraFilters $routingFilters)
+    "outputs" (concat $outputs $c.extraOutputs))
 }}
 {{- with $c.extraParsers }}
 {{- $_ := set $config "parsers" . }}

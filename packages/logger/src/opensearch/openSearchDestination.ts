@@ -1,9 +1,14 @@
+import { checkRouting, type NamespaceRoutingOption, routedIndex } from './namespaceRoutingOption.js';
 import { OpenSearchBulkWriter, type WriterStats } from './openSearchBulkWriter.js';
 import { parseJsonObject } from './parseJsonObject.js';
 import { type ToDocumentOptions, toDocument } from './toDocument.js';
-import type { OpenSearchWriterOptions } from './writerOptions.js';
+import { DEFAULT_INDEX, type OpenSearchWriterOptions } from './writerOptions.js';
 
-export type OpenSearchDestinationOptions = OpenSearchWriterOptions & ToDocumentOptions;
+export type OpenSearchDestinationOptions = OpenSearchWriterOptions &
+  ToDocumentOptions & {
+    /** The chart's routing groups: the app's namespace (`kubernetes.namespace_name`) picks the stream. */
+    routing?: NamespaceRoutingOption;
+  };
 
 /** A pino destination (`createLogger({ destination })`) that ships records to OpenSearch in-process. */
 export interface OpenSearchDestination {
@@ -21,8 +26,11 @@ export interface OpenSearchDestination {
  * and beyond them are dropped and counted (`whenFull: 'drop'`), with a warning on stderr.
  */
 export function openSearchDestination(options: OpenSearchDestinationOptions): OpenSearchDestination {
-  const { kubernetes, stream, replaceDots, ...writerOptions } = options;
-  const writer = new OpenSearchBulkWriter({ whenFull: 'drop', ...writerOptions });
+  const { kubernetes, stream, replaceDots, routing, ...writerOptions } = options;
+  checkRouting(routing);
+  // An app's records all carry its own namespace, so the route is decided once.
+  const index = routedIndex(writerOptions.index ?? DEFAULT_INDEX, kubernetes?.namespace_name, routing);
+  const writer = new OpenSearchBulkWriter({ whenFull: 'drop', ...writerOptions, index });
   const shape: ToDocumentOptions = {
     ...(kubernetes ? { kubernetes } : {}),
     ...(stream ? { stream } : {}),

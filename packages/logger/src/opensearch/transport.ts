@@ -1,7 +1,9 @@
 import build from 'pino-abstract-transport';
+import { checkRouting, routedIndex } from './namespaceRoutingOption.js';
 import { OpenSearchBulkWriter } from './openSearchBulkWriter.js';
 import type { OpenSearchDestinationOptions } from './openSearchDestination.js';
 import { type ToDocumentOptions, toDocument } from './toDocument.js';
+import { DEFAULT_INDEX } from './writerOptions.js';
 
 /**
  * pino transport (runs in pino's worker thread):
@@ -12,8 +14,11 @@ import { type ToDocumentOptions, toDocument } from './toDocument.js';
  * delivers what is queued.
  */
 export default async function openSearchTransport(options: OpenSearchDestinationOptions) {
-  const { kubernetes, stream, replaceDots, ...writerOptions } = options;
-  const writer = new OpenSearchBulkWriter({ whenFull: 'drop', ...writerOptions });
+  const { kubernetes, stream, replaceDots, routing, ...writerOptions } = options;
+  checkRouting(routing);
+  // An app's records all carry its own namespace, so the route is decided once.
+  const index = routedIndex(writerOptions.index ?? DEFAULT_INDEX, kubernetes?.namespace_name, routing);
+  const writer = new OpenSearchBulkWriter({ whenFull: 'drop', ...writerOptions, index });
   const shape: ToDocumentOptions = {
     ...(kubernetes ? { kubernetes } : {}),
     ...(stream ? { stream } : {}),

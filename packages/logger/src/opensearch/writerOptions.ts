@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { DeadLetterOption } from './deadLetter.js';
 
+/** The index (data stream) written when none is given; the chart's `opensearch.dataStream` default. */
+export const DEFAULT_INDEX = 'logs-loglift';
+
 /** Where and how the OpenSearch writer sends documents. */
 export interface OpenSearchWriterOptions {
   /** Base URL, e.g. `https://opensearch.example.com:9200`. */
@@ -120,7 +123,7 @@ export function resolveWriterOptions(options: OpenSearchWriterOptions): Resolved
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new OpenSearchWriterOptionError('url', `expected http: or https:, got ${url.protocol}`);
   }
-  const index = options.index ?? 'logs-loglift';
+  const index = options.index ?? DEFAULT_INDEX;
   if (!validIndexName(index)) {
     throw new OpenSearchWriterOptionError('index', `not a valid index name: ${JSON.stringify(index)}`);
   }
