@@ -217,7 +217,7 @@ describe('the retention policy', () => {
     });
     const run = await converge();
     expect(run.failed?.error.message).toBe(
-      `ISM policy ${POLICY} has an ism_template for ["${STREAM}*"] at priority 237, the same as ISM policy team-logs whose patterns overlap; set logs.retention.templatePriority to another value (higher to win for this data stream)`,
+      `ISM policy ${POLICY} has an ism_template for ["${STREAM}*"] at priority 237, the same as ISM policy team-logs whose patterns overlap; set logs.retention.templatePriority to another value (higher to win for this data stream; group streams take it plus one)`,
     );
     expect((await converge({ templatePriority: 238 })).failed).toBeUndefined();
   });

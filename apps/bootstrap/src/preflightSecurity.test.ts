@@ -70,9 +70,7 @@ describe('the security API check (recorded permissionsinfo answers of opensearch
   });
 
   it('needs TENANTS only for custom tenants', () => {
-    expect(neededEndpoints(config({}, { url: 'https://dash', tenants: ['global', 'private'] }))).not.toHaveProperty(
-      'TENANTS',
-    );
+    expect(neededEndpoints(config({}, { url: 'https://dash', tenants: ['global'] }))).not.toHaveProperty('TENANTS');
     expect(neededEndpoints(config({}, { url: 'https://dash', tenants: ['team-a'] }))).toHaveProperty('TENANTS', [
       'GET',
       'PUT',

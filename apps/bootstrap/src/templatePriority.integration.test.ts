@@ -32,7 +32,7 @@ describe('index template priority', () => {
     const clash = await runBootstrap('apply', await writeConfig(names, logs()));
     expect(clash.code).toBe(1);
     expect(clash.output.error).toBe(
-      `index-template ${names.template}: index template ${names.template} (patterns ["${names.dataStream}*"], priority 237) overlaps index template ${other} at the same priority; set logs.templatePriority to another value (higher to win for this data stream)`,
+      `index-template ${names.template}: index template ${names.template} (patterns ["${names.dataStream}*"], priority 237) overlaps index template ${other} at the same priority; set logs.templatePriority to another value (higher to win for this data stream; group streams take it plus one)`,
     );
 
     const config = await writeConfig(names, logs({ templatePriority: 238 }));

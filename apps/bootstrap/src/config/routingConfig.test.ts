@@ -52,17 +52,17 @@ describe('routing groups in the desired state', () => {
     const [main, payments] = logStreams(config);
     expect(desiredIndexTemplate(main ?? expect.fail())).toMatchObject({
       index_patterns: ['logs-loglift*'],
-      priority: 200,
+      priority: 237,
     });
     expect(desiredIndexTemplate(payments ?? expect.fail())).toMatchObject({
       index_patterns: ['logs-loglift-payments'],
-      priority: 201,
+      priority: 238,
     });
     expect(desiredIsmPolicy(main ?? expect.fail()).policy.ism_template).toEqual([
-      { index_patterns: ['logs-loglift*'], priority: 100 },
+      { index_patterns: ['logs-loglift*'], priority: 237 },
     ]);
     expect(desiredIsmPolicy(payments ?? expect.fail()).policy.ism_template).toEqual([
-      { index_patterns: ['logs-loglift-payments'], priority: 101 },
+      { index_patterns: ['logs-loglift-payments'], priority: 238 },
     ]);
   });
 
