@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LIFT_SCRIPT_PATH, liftScript, liftTables } from '../scripts/liftScript.js';
+import {
+  LIFT_SCRIPT_PATH,
+  liftScript,
+  liftTables,
+  NOISE_SCRIPT_PATH,
+  noiseFields,
+  noiseScript,
+} from '../scripts/liftScript.js';
 import { luaLiteral } from '../scripts/luaLiteral.js';
 
 describe('files/lift.lua', () => {
@@ -13,6 +20,25 @@ describe('files/lift.lua', () => {
     expect(tables.mergeKey).toBe('app');
     expect(tables.rootNames).toContain('loglift');
     expect(liftScript()).toContain(`local LIFT = ${luaLiteral(tables)}`);
+  });
+});
+
+describe('files/noise.lua', () => {
+  it('is what the generator writes from the contract and lua/noise.lua', () => {
+    expect(readFileSync(NOISE_SCRIPT_PATH, 'utf8') === noiseScript(), 'run `npx nx run @loglift/chart:lift`').toBe(
+      true,
+    );
+  });
+
+  it('reads and writes the contract paths of the access log and the rate-limit summary', () => {
+    expect(noiseFields()).toEqual({
+      status: 'http.response.status_code',
+      userAgent: 'user_agent.original',
+      urlPath: 'url.path',
+      dropped: 'loglift.rate_limit.dropped',
+      interval: 'loglift.rate_limit.interval_seconds',
+    });
+    expect(noiseScript()).toContain(`local NOISE_FIELDS = ${luaLiteral(noiseFields())}`);
   });
 });
 

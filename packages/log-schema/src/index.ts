@@ -22,5 +22,13 @@ export { APP_TERM_MAX_BYTES, type SetAside, setAsideOversize } from './lift/setA
 export type { ContractFields, KubernetesMetadata, LogDocument, LogRecord, PipelineDocument } from './logDocument.js';
 export { MERGE_KEY, OVERSIZE_FIELDS, OVERSIZE_VALUES, TIMESTAMP_FIELD } from './mergeKey.js';
 export { pipelineFields } from './pipelineFields.js';
+export { RATE_LIMIT_FIELDS, rateLimitFields } from './rateLimitFields.js';
 export { valueAt, valueMatchesType } from './valueMatchesType.js';
+export {
+  CRONJOB_SUFFIX,
+  POD_TEMPLATE_HASH_LABEL,
+  WORKLOAD_FIELDS,
+  workloadFields,
+  workloadOf,
+} from './workloadFields.js';
 export { labelField, labelFields, SERVICE_NAME_LABELS, WORKLOAD_LABELS } from './workloadLabels.js';

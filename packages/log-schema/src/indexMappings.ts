@@ -13,7 +13,7 @@ export const KEYWORD_IGNORE_ABOVE = 1024;
  * bootstrap rolls the data stream over when its write index has another, so new documents get
  * the new mappings at once instead of at the next size- or age-based rollover.
  */
-export const LOG_SCHEMA_VERSION = 2;
+export const LOG_SCHEMA_VERSION = 3;
 
 /** Fields a bare search word (Dashboards' free text, DQL without a field) looks in. */
 export const DEFAULT_SEARCH_FIELDS = ['message', 'error.message', 'error.stack_trace', 'app'] as const;

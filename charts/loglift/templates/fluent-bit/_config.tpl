@@ -64,7 +64,7 @@ value is quoted correctly. Credentials are referenced as ${ENV} variables, never
   "rotate_wait" $c.input.rotateWait
   "storage.type" "filesystem"
 }}
-{{- $filters := list }}
+{{- $filters := include "loglift.fluentBit.selectFilters" . | fromYamlArray }}
 {{- if $c.multiline.enabled }}
 {{- /* The filter re-emits joined records through an emitter input. In memory (the default) its
 10M limit paused it under load and records were lost; on the filesystem buffer it is bounded by
@@ -90,6 +90,9 @@ storage.max_chunks_up like the tail input and never pauses. */}}
   "k8s-logging.exclude" (get $onOff (toString $c.kubernetes.allowExcludeAnnotation))
   "labels" (get $onOff (toString $c.kubernetes.labels))
   "annotations" (get $onOff (toString $c.kubernetes.annotations))
+  "owner_references" (get $onOff (toString $c.kubernetes.ownerReferences))
+  "namespace_labels" (get $onOff (toString $c.kubernetes.namespaceLabels))
+  "kube_meta_namespace_cache_ttl" $c.kubernetes.namespaceCacheTtl
   "buffer_size" $c.kubernetes.bufferSize
 }}
 {{- if $c.kubernetes.useKubelet }}
@@ -110,6 +113,7 @@ log document contract and mounted beside this file. */}}
   "enable_flb_null" "on"
   "protected_mode" "on")
 }}
+{{- $filters = concat $filters (include "loglift.fluentBit.limitFilters" . | fromYamlArray) }}
 {{- $out := dict
   "name" "opensearch"
   "match" "kube.*"
@@ -154,7 +158,7 @@ log document contract and mounted beside this file. */}}
   "pipeline" (dict
     "inputs" (concat (list $tail) $c.extraInputs)
     "filters" (concat $filters $c.extraFilters)
-    "outputs" (concat (list $out) $c.extraOutputs))
+    "outputs" (concat (list $out) (include "loglift.fluentBit.noiseOutputs" . | fromYamlArray) $c.extraOutputs))
 }}
 {{- with $c.extraParsers }}
 {{- $_ := set $config "parsers" . }}
