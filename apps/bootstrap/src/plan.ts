@@ -8,6 +8,7 @@ import { ismPolicyStep } from './steps/ismPolicy.js';
 import { roleMappingSteps } from './steps/roleMappings.js';
 import { roleSteps } from './steps/roles.js';
 import { serverlessPolicySteps } from './steps/serverlessPolicies.js';
+import { sideStreamSteps } from './steps/sideStreams.js';
 import { type Action, type Step, type StepPlan, skipped } from './steps/step.js';
 import { tenantSteps } from './steps/tenants.js';
 
@@ -29,7 +30,7 @@ function skippedStep(kind: string, name: string, note: string): Step {
 export function buildSteps(ctx: StepContext): Step[] {
   const { config } = ctx;
   if (config.opensearch.aws?.service === 'aoss') return serverlessSteps(ctx);
-  const steps: Step[] = [ismPolicyStep(ctx), indexTemplateStep(ctx), dataStreamStep(ctx)];
+  const steps: Step[] = [ismPolicyStep(ctx), indexTemplateStep(ctx), dataStreamStep(ctx), ...sideStreamSteps(ctx)];
   if (config.security.enabled) {
     steps.push(...tenantSteps(ctx), ...roleSteps(ctx));
     const user = internalUserStep(ctx);
@@ -49,7 +50,7 @@ export function buildSteps(ctx: StepContext): Step[] {
  * The data stream is created by Fluent Bit's first write through the template.
  */
 function serverlessSteps(ctx: StepContext): Step[] {
-  const steps: Step[] = [indexTemplateStep(ctx), ...serverlessPolicySteps(ctx)];
+  const steps: Step[] = [indexTemplateStep(ctx), ...sideStreamSteps(ctx), ...serverlessPolicySteps(ctx)];
   if (ctx.config.dashboards && ctx.dashboards) steps.push(...dashboardsSteps(ctx));
   else steps.push(skippedStep('dashboards', 'index patterns', 'dashboards is not configured'));
   return steps;

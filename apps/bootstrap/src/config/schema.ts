@@ -1,18 +1,10 @@
 import { z } from 'zod';
+import { ismAge, ismSize, resourceName } from './nameRules.js';
+import { eventsStreamSchema, nodeLogsStreamSchema, sideStreamRules } from './streamSchema.js';
 
 /** Roles whose mappings are only touched when `security.allowAllAccessMapping` is true. */
 export const PRIVILEGED_ROLES: readonly string[] = ['all_access', 'security_manager'];
 
-/** Durations ISM accepts for rollover age, e.g. 12h, 1d, 30m. */
-const ismAge = z.string().regex(/^\d+(d|h|m|s|ms)$/, 'must be a duration like 1d, 12h or 30m');
-/** Byte sizes ISM accepts, e.g. 10gb, 500mb. */
-const ismSize = z.string().regex(/^\d+(b|kb|mb|gb|tb|pb)$/i, 'must be a size like 10gb or 500mb');
-/** OpenSearch index/template/policy/role names: lowercase, no spaces or path separators. */
-const resourceName = z
-  .string()
-  .min(1)
-  .max(255)
-  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'must be lowercase letters, digits, ".", "_" or "-"');
 const securityName = z
   .string()
   .min(1)
@@ -115,9 +107,12 @@ export const bootstrapConfigSchema = z
     logs: logsSchema.default(logsSchema.parse({})),
     security: securitySchema.default(securitySchema.parse({})),
     dashboards: dashboardsSchema.optional(),
+    events: eventsStreamSchema.optional(),
+    nodeLogs: nodeLogsStreamSchema.optional(),
   })
   .superRefine((value, ctx) => {
     const { security } = value;
+    sideStreamRules(value, ctx);
     if (value.opensearch.aws?.service === 'aoss') serverlessRules(value, ctx);
     if (security.enabled && security.writerRole === security.readerRole) {
       ctx.addIssue({ code: 'custom', path: ['security', 'readerRole'], message: 'must differ from writerRole' });

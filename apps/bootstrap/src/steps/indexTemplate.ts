@@ -28,10 +28,15 @@ interface LiveTemplates {
   index_templates?: { name: string; index_template: Record<string, unknown> }[];
 }
 
-export function indexTemplateStep(ctx: StepContext): Step {
-  const name = ctx.config.logs.template;
+/** The logs' index template, or another stream's (`name` and its desired template). */
+export function indexTemplateStep(
+  ctx: StepContext,
+  { name, desired } = {
+    name: ctx.config.logs.template,
+    desired: desiredIndexTemplate(ctx.config.logs, ctx.config.opensearch.aws?.service === 'aoss'),
+  },
+): Step {
   const path = `/_index_template/${encodeURIComponent(name)}`;
-  const desired = desiredIndexTemplate(ctx.config.logs, ctx.config.opensearch.aws?.service === 'aoss');
   return {
     kind: 'index-template',
     name,

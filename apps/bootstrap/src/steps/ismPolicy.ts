@@ -30,10 +30,12 @@ export function desiredIsmPolicy(logs: BootstrapConfig['logs']): { policy: Recor
   };
 }
 
-export function ismPolicyStep(ctx: StepContext): Step {
-  const name = ctx.config.logs.retention.policy;
+/** The logs' retention policy, or another stream's (`name` and its desired policy). */
+export function ismPolicyStep(
+  ctx: StepContext,
+  { name, desired } = { name: ctx.config.logs.retention.policy, desired: desiredIsmPolicy(ctx.config.logs) },
+): Step {
   const path = `/_plugins/_ism/policies/${encodeURIComponent(name)}`;
-  const desired = desiredIsmPolicy(ctx.config.logs);
   return {
     kind: 'ism-policy',
     name,
