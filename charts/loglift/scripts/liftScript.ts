@@ -89,10 +89,23 @@ export function noiseScript(): string {
   return `${header}\n${readFileSync(join(chartDir, 'lua', 'noise.lua'), 'utf8')}`;
 }
 
+/** The events collector's script, which shapes each Kubernetes Event (lua/events.lua). */
+export const EVENTS_SCRIPT_PATH = join(chartDir, 'files', 'events.lua');
+
+export function eventsScript(): string {
+  const header = [
+    '-- Copied by charts/loglift/scripts/generateLift.ts from charts/loglift/lua/events.lua.',
+    '-- Do not edit: change lua/events.lua and run `npx nx run @loglift/chart:lift`.',
+    '',
+  ].join('\n');
+  return `${header}${readFileSync(join(chartDir, 'lua', 'events.lua'), 'utf8')}`;
+}
+
 /** Every generated file the chart ships, by path. */
 export function generatedScripts(): { path: string; text: string }[] {
   return [
     { path: LIFT_SCRIPT_PATH, text: liftScript() },
     { path: NOISE_SCRIPT_PATH, text: noiseScript() },
+    { path: EVENTS_SCRIPT_PATH, text: eventsScript() },
   ];
 }

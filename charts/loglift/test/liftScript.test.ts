@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  EVENTS_SCRIPT_PATH,
+  eventsScript,
   LIFT_SCRIPT_PATH,
   liftScript,
   liftTables,
@@ -39,6 +41,14 @@ describe('files/noise.lua', () => {
       interval: 'loglift.rate_limit.interval_seconds',
     });
     expect(noiseScript()).toContain(`local NOISE_FIELDS = ${luaLiteral(noiseFields())}`);
+  });
+});
+
+describe('files/events.lua', () => {
+  it('is lua/events.lua as the generator copies it', () => {
+    expect(readFileSync(EVENTS_SCRIPT_PATH, 'utf8') === eventsScript(), 'run `npx nx run @loglift/chart:lift`').toBe(
+      true,
+    );
   });
 });
 

@@ -37,13 +37,14 @@ describe.each(scenarios())('scenario %s', (file) => {
 });
 
 describe('the scenarios', () => {
-  it('cover the issue’s cases: defaults, AWS IRSA, self-hosted basic auth, kubelet mode, components off', () => {
+  it('cover the issue’s cases: defaults, AWS IRSA, self-hosted basic auth, kubelet mode, components off, collect everything', () => {
     expect(scenarios().map((f) => f.replace(/^\d\d-|-values\.yaml$/g, ''))).toEqual([
       'defaults',
       'aws-irsa',
       'self-hosted-basic',
       'kubelet-pod-identity',
       'components-off',
+      'collect-everything',
     ]);
   });
 

@@ -45,6 +45,7 @@ validates it strictly, so only keys of that format appear here.
   "allowAllAccessMapping" $s.allowAllAccessMapping
 }}
 {{- $state := dict "apiVersion" "loglift.io/v1" "kind" "BootstrapConfig" "opensearch" $conn "logs" $logs "security" $security }}
+{{- include "loglift.bootstrap.sideStreams" (dict "root" . "state" $state) }}
 {{- with include "loglift.dashboards.url" . }}
 {{- $patterns := $b.dashboards.indexPatterns }}
 {{- if not $patterns }}

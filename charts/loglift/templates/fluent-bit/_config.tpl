@@ -156,11 +156,11 @@ log document contract and mounted beside this file. */}}
   "service" $service
   "multiline_parsers" (concat (include "loglift.fluentBit.multilineParsers" . | fromYamlArray) $c.extraMultilineParsers)
   "pipeline" (dict
-    "inputs" (concat (list $tail) $c.extraInputs)
-    "filters" (concat $filters $c.extraFilters)
-    "outputs" (concat (list $out) (include "loglift.fluentBit.noiseOutputs" . | fromYamlArray) $c.extraOutputs))
+    "inputs" (concat (list $tail) (include "loglift.fluentBit.nodeLogInputs" . | fromYamlArray) $c.extraInputs)
+    "filters" (concat $filters (include "loglift.fluentBit.nodeLogFilters" . | fromYamlArray) $c.extraFilters)
+    "outputs" (concat (list $out) (include "loglift.fluentBit.noiseOutputs" . | fromYamlArray) (include "loglift.fluentBit.nodeLogOutputs" . | fromYamlArray) $c.extraOutputs))
 }}
-{{- with $c.extraParsers }}
+{{- with concat (include "loglift.fluentBit.nodeLogParsers" . | fromYamlArray) $c.extraParsers }}
 {{- $_ := set $config "parsers" . }}
 {{- end }}
 {{- toYaml $config }}
