@@ -892,6 +892,14 @@ local LIFT = {
       key = "app.kubernetes.io/version",
       field = "labels.app_kubernetes_io_version",
     },
+    {
+      key = "topology.kubernetes.io/zone",
+      field = "labels.topology_kubernetes_io_zone",
+    },
+    {
+      key = "topology.kubernetes.io/region",
+      field = "labels.topology_kubernetes_io_region",
+    },
   },
   serviceNameLabels = {
     "app.kubernetes.io/name",

@@ -103,3 +103,19 @@ describe('noise control in the Fluent Bit pipeline', () => {
     expect(`${rest.join('\n')}`).toBe(readFileSync(NOISE_SCRIPT_PATH, 'utf8'));
   });
 });
+
+describe('node metadata for triage', () => {
+  it('adds the EC2 zone and instance type after the lift when asked, from IMDSv2 only', () => {
+    expect(filters().some((f) => f.name === 'aws')).toBe(false);
+    const list = filters({ 'fluentBit.config.kubernetes.awsNodeMetadata': true });
+    expect(calls(list)).toEqual(['multiline', 'kubernetes', 'lua:lift', 'aws', 'lua:limit_record']);
+    expect(section(list, 'aws')).toEqual({
+      name: 'aws',
+      match: 'kube.*',
+      imds_version: 'v2',
+      az: 'true',
+      ec2_instance_id: 'false',
+      ec2_instance_type: 'true',
+    });
+  });
+});

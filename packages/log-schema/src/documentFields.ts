@@ -3,7 +3,7 @@ import type { FieldSpec, FieldType } from './fieldTypes.js';
 import { MERGE_KEY } from './mergeKey.js';
 import { pipelineFields } from './pipelineFields.js';
 import { rateLimitFields } from './rateLimitFields.js';
-import { workloadFields } from './workloadFields.js';
+import { awsNodeFields, workloadFields } from './workloadFields.js';
 import { labelFields } from './workloadLabels.js';
 
 /** Path of the value an app logged, as stored untyped inside the merge key, e.g. `level` -> `app.level`. */
@@ -25,6 +25,7 @@ export const documentFields: readonly FieldSpec[] = [
   })),
   ...labelFields,
   ...workloadFields,
+  ...awsNodeFields,
   ...rateLimitFields,
 ];
 

@@ -35,6 +35,7 @@ export {
 } from './streams/streamMappings.js';
 export { valueAt, valueMatchesType } from './valueMatchesType.js';
 export {
+  awsNodeFields,
   CRONJOB_SUFFIX,
   POD_TEMPLATE_HASH_LABEL,
   WORKLOAD_FIELDS,

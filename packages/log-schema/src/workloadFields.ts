@@ -46,6 +46,21 @@ export const workloadFields: readonly FieldSpec[] = [
   },
 ];
 
+/**
+ * The node's zone and instance type from the EC2 instance metadata service, which Fluent Bit's
+ * aws filter adds at the record root (fluentBit.config.kubernetes.awsNodeMetadata): local to the
+ * node, no Kubernetes API request.
+ */
+export const awsNodeFields: readonly FieldSpec[] = [
+  { path: 'az', type: 'keyword', origin: 'fluent-bit', description: "The node's availability zone (aws filter)." },
+  {
+    path: 'ec2_instance_type',
+    type: 'keyword',
+    origin: 'fluent-bit',
+    description: "The node's EC2 instance type (aws filter).",
+  },
+];
+
 type Json = Record<string, unknown>;
 
 function isObject(value: unknown): value is Json {

@@ -113,6 +113,11 @@ log document contract and mounted beside this file. */}}
   "enable_flb_null" "on"
   "protected_mode" "on")
 }}
+{{- if $c.kubernetes.awsNodeMetadata }}
+{{- /* The node's zone and instance type from the instance metadata service (local to the node), on
+the lifted document: both keys stay at its root. */}}
+{{- $filters = append $filters (dict "name" "aws" "match" "kube.*" "imds_version" "v2" "az" "true" "ec2_instance_id" "false" "ec2_instance_type" "true") }}
+{{- end }}
 {{- $filters = concat $filters (include "loglift.fluentBit.limitFilters" . | fromYamlArray) }}
 {{- $out := dict
   "name" "opensearch"

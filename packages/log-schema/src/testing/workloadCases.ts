@@ -95,6 +95,30 @@ export const workloadCases: readonly LiftCase[] = [
   ),
   workloadCase('workload: an empty owner list gives no workload', 'bare', [], undefined),
   {
+    name: 'the zone and region the PodTopologyLabels admission copied onto the pod are typed',
+    record: {
+      ...CRI,
+      log: 'x',
+      kubernetes: {
+        namespace_name: 'shop',
+        container_name: 'main',
+        labels: { 'topology.kubernetes.io/zone': 'eu-west-1a', 'topology.kubernetes.io/region': 'eu-west-1' },
+      },
+    },
+    expected: {
+      stream: 'stdout',
+      kubernetes: {
+        namespace_name: 'shop',
+        container_name: 'main',
+        labels: { 'topology.kubernetes.io/zone': 'eu-west-1a', 'topology.kubernetes.io/region': 'eu-west-1' },
+      },
+      labels: { topology_kubernetes_io_zone: 'eu-west-1a', topology_kubernetes_io_region: 'eu-west-1' },
+      time: RECORD_TIME,
+      message: 'x',
+      service: { name: 'main', name_source: 'container' },
+    },
+  },
+  {
     name: 'namespace labels and pod annotations are kept as the kubernetes filter gives them',
     record: {
       ...CRI,
