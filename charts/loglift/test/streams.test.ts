@@ -191,3 +191,24 @@ describe('node logs', () => {
     );
   });
 });
+
+describe('Dashboards index patterns of the streams', () => {
+  it('are added beside the default one when the chart picks the patterns', () => {
+    const set = { ...events, ...nodeLogs, 'opensearch.dashboards.url': 'https://dashboards.example.com' };
+    expect(desiredState(render({ values, set })).dashboards?.indexPatterns).toEqual([
+      { id: 'loglift-logs', title: 'logs-loglift*', timeFieldName: '@timestamp', default: true },
+      { id: 'loglift-events', title: 'logs-loglift-events*', timeFieldName: '@timestamp', default: false },
+      { id: 'loglift-node-logs', title: 'logs-loglift-node*', timeFieldName: '@timestamp', default: false },
+    ]);
+  });
+
+  it('are left to the user who lists the patterns', () => {
+    const mine = [{ id: 'mine', title: 'logs-*', timeFieldName: '@timestamp', default: true }];
+    const set = {
+      ...events,
+      'opensearch.dashboards.url': 'https://dashboards.example.com',
+      'bootstrap.dashboards.indexPatterns': mine,
+    };
+    expect(desiredState(render({ values, set })).dashboards?.indexPatterns).toEqual(mine);
+  });
+});

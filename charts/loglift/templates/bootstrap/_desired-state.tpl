@@ -45,7 +45,6 @@ validates it strictly, so only keys of that format appear here.
   "allowAllAccessMapping" $s.allowAllAccessMapping
 }}
 {{- $state := dict "apiVersion" "loglift.io/v1" "kind" "BootstrapConfig" "opensearch" $conn "logs" $logs "security" $security }}
-{{- include "loglift.bootstrap.sideStreams" (dict "root" . "state" $state) }}
 {{- with include "loglift.dashboards.url" . }}
 {{- $patterns := $b.dashboards.indexPatterns }}
 {{- if not $patterns }}
@@ -53,5 +52,6 @@ validates it strictly, so only keys of that format appear here.
 {{- end }}
 {{- $_ := set $state "dashboards" (dict "url" . "tenants" $b.dashboards.tenants "indexPatterns" $patterns "forceDefault" $b.dashboards.forceDefault "waitSeconds" $b.dashboards.waitSeconds) }}
 {{- end }}
+{{- include "loglift.bootstrap.sideStreams" (dict "root" . "state" $state) }}
 {{- toYaml $state }}
 {{- end }}
