@@ -10,6 +10,7 @@ import { ismPolicyStep } from './steps/ismPolicy.js';
 import { roleMappingSteps } from './steps/roleMappings.js';
 import { roleSteps } from './steps/roles.js';
 import { serverlessPolicySteps } from './steps/serverlessPolicies.js';
+import { sideStreamSteps } from './steps/sideStreams.js';
 import { type Action, type Step, type StepPlan, skipped } from './steps/step.js';
 import { tenantSteps } from './steps/tenants.js';
 
@@ -39,6 +40,7 @@ export function buildSteps(ctx: StepContext): Step[] {
     dataStreamStep(ctx, stream),
     ismAttachStep(ctx, stream),
   ]);
+  steps.push(...sideStreamSteps(ctx));
   if (config.security.enabled) {
     steps.push(...tenantSteps(ctx), ...roleSteps(ctx));
     const user = internalUserStep(ctx);
@@ -58,7 +60,11 @@ export function buildSteps(ctx: StepContext): Step[] {
  * The data stream is created by Fluent Bit's first write through the template.
  */
 function serverlessSteps(ctx: StepContext): Step[] {
-  const steps: Step[] = [indexTemplateStep(ctx, defaultStream(ctx.config)), ...serverlessPolicySteps(ctx)];
+  const steps: Step[] = [
+    indexTemplateStep(ctx, defaultStream(ctx.config)),
+    ...sideStreamSteps(ctx),
+    ...serverlessPolicySteps(ctx),
+  ];
   if (ctx.config.dashboards && ctx.dashboards) steps.push(...dashboardsSteps(ctx));
   else steps.push(skippedStep('dashboards', 'index patterns', 'dashboards is not configured'));
   return steps;

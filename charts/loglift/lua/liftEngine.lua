@@ -120,7 +120,56 @@ local function labelValue(labels, label)
   return nil
 end
 
+local WORKLOAD_KIND, WORKLOAD_NAME = splitDots(LIFT.workloadFields.kind), splitDots(LIFT.workloadFields.name)
+local CRONJOB_PATTERN = '^(.+)%-(' .. string.rep('%d', LIFT.cronJobSuffix.digits) .. ')$'
+
+-- workloadOf of log-schema: the controller owner reference (else the first); a ReplicaSet ending
+-- in the pod's pod-template-hash is its Deployment, a Job named like a CronJob's is that CronJob.
+local function workloadOf(kubernetes)
+  local refs = kubernetes.ownerReferences
+  if type(refs) ~= 'table' then return nil end
+  local owner
+  for index = 1, #refs do
+    local ref = refs[index]
+    if isObject(ref) then
+      if ref.controller == true then
+        owner = ref
+        break
+      end
+      owner = owner or ref
+    end
+  end
+  if owner == nil then return nil end
+  local kind, name = owner.kind, owner.name
+  if type(kind) ~= 'string' or kind == '' or type(name) ~= 'string' or name == '' then return nil end
+  if kind == 'ReplicaSet' then
+    local labels = isObject(kubernetes.labels) and kubernetes.labels or {}
+    local hash = labels[LIFT.podTemplateHashLabel]
+    if type(hash) == 'string' and hash ~= '' and #name > #hash + 1 and sub(name, -#hash - 1) == '-' .. hash then
+      return 'Deployment', sub(name, 1, #name - #hash - 1)
+    end
+  elseif kind == 'Job' then
+    local cronJob, minutes = match(name, CRONJOB_PATTERN)
+    if cronJob ~= nil and tonumber(minutes) >= LIFT.cronJobSuffix.min then return 'CronJob', cronJob end
+  end
+  return kind, name
+end
+
+-- The workload in place of the owner references, on a copy: the record stays as it came.
+local function liftOwner(doc)
+  if not isObject(doc.kubernetes) or doc.kubernetes.ownerReferences == nil then return end
+  local source = doc.kubernetes
+  local kubernetes = shallowCopy(source)
+  kubernetes.ownerReferences = nil
+  doc.kubernetes = kubernetes
+  local kind, name = workloadOf(source)
+  if kind == nil then return end
+  setPath(doc, WORKLOAD_KIND, kind)
+  setPath(doc, WORKLOAD_NAME, name)
+end
+
 local function liftWorkload(doc)
+  liftOwner(doc)
   local kubernetes = isObject(doc.kubernetes) and doc.kubernetes or nil
   local labels = kubernetes and kubernetes.labels
   for _, label in ipairs(LABELS) do

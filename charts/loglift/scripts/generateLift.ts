@@ -1,21 +1,27 @@
-// Writes charts/loglift/files/lift.lua (the lua filter's script) from @loglift/log-schema and the
-// engine in charts/loglift/lua/. `--check` only compares and exits 1 on drift.
+// Writes the lua filters' scripts (charts/loglift/files/lift.lua and noise.lua) from
+// @loglift/log-schema and the engine in charts/loglift/lua/. `--check` only compares and exits 1
+// on drift.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { LIFT_SCRIPT_PATH, liftScript } from './liftScript.js';
+import { basename } from 'node:path';
+import { generatedScripts } from './liftScript.js';
 
-const wanted = liftScript();
-let current = '';
-try {
-  current = readFileSync(LIFT_SCRIPT_PATH, 'utf8');
-} catch {
-  // absent: written below
+let drift = false;
+for (const { path, text } of generatedScripts()) {
+  const name = `files/${basename(path)}`;
+  let current = '';
+  try {
+    current = readFileSync(path, 'utf8');
+  } catch {
+    // absent: written below
+  }
+  if (current === text) {
+    process.stdout.write(`${name} is up to date\n`);
+  } else if (process.argv.includes('--check')) {
+    process.stderr.write(`${name} is out of date: run \`npx nx run @loglift/chart:lift\`\n`);
+    drift = true;
+  } else {
+    writeFileSync(path, text);
+    process.stdout.write(`${name} written\n`);
+  }
 }
-if (current === wanted) {
-  process.stdout.write('files/lift.lua is up to date\n');
-} else if (process.argv.includes('--check')) {
-  process.stderr.write('files/lift.lua is out of date: run `npx nx run @loglift/chart:lift`\n');
-  process.exit(1);
-} else {
-  writeFileSync(LIFT_SCRIPT_PATH, wanted);
-  process.stdout.write('files/lift.lua written\n');
-}
+if (drift) process.exit(1);

@@ -81,9 +81,10 @@ describe('the Fluent Bit configuration (parsed fluent-bit.yaml)', () => {
   });
 
   it('joins stack traces before the kubernetes filter unless turned off', () => {
-    expect(config.pipeline.filters.map((f) => f.name)).toEqual(['multiline', 'kubernetes', 'lua']);
+    // The second lua filter is noise control (probe lines); see fluentBitNoise.test.ts.
+    expect(config.pipeline.filters.map((f) => f.name)).toEqual(['multiline', 'kubernetes', 'lua', 'lua']);
     const off = fluentBitConfig(render({ ...defaults, set: { 'fluentBit.config.multiline.enabled': false } }));
-    expect(off.pipeline.filters.map((f) => f.name)).toEqual(['kubernetes', 'lua']);
+    expect(off.pipeline.filters.map((f) => f.name)).toEqual(['kubernetes', 'lua', 'lua']);
   });
 
   it('writes to the data stream the bootstrap creates, safely against resends and bad documents', () => {
@@ -259,7 +260,8 @@ describe('writer identities in the output', () => {
 describe('optional pipeline parts', () => {
   it('joins stack traces with a multiline filter before the kubernetes filter', () => {
     const config = fluentBitConfig(render({ values: ['ci/02-self-hosted-basic-values.yaml'] }));
-    expect(config.pipeline.filters.map((f) => f.name)).toEqual(['multiline', 'kubernetes', 'lua']);
+    // The second lua filter is noise control (probe lines); see fluentBitNoise.test.ts.
+    expect(config.pipeline.filters.map((f) => f.name)).toEqual(['multiline', 'kubernetes', 'lua', 'lua']);
     const multiline = section(config.pipeline.filters, 'multiline');
     expect(multiline['multiline.key_content']).toBe('log');
     expect(String(multiline['multiline.parser']).split(/,\s*/)).toEqual([
@@ -315,7 +317,7 @@ describe('optional pipeline parts', () => {
       }),
     );
     expect(config.pipeline.inputs.map((s) => s.name)).toEqual(['tail', 'systemd']);
-    expect(config.pipeline.filters.map((s) => s.name)).toEqual(['multiline', 'kubernetes', 'lua', 'grep']);
+    expect(config.pipeline.filters.map((s) => s.name)).toEqual(['multiline', 'kubernetes', 'lua', 'lua', 'grep']);
     expect(config.pipeline.outputs.map((s) => s.name)).toEqual(['opensearch', 'stdout']);
     expect(config.parsers?.map((s) => s.name)).toEqual(['nginx']);
   });

@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LIFT_SCRIPT_PATH, liftScript, liftTables } from '../scripts/liftScript.js';
+import {
+  EVENTS_SCRIPT_PATH,
+  eventsScript,
+  LIFT_SCRIPT_PATH,
+  liftScript,
+  liftTables,
+  NOISE_SCRIPT_PATH,
+  noiseFields,
+  noiseScript,
+} from '../scripts/liftScript.js';
 import { luaLiteral } from '../scripts/luaLiteral.js';
 
 describe('files/lift.lua', () => {
@@ -13,6 +22,33 @@ describe('files/lift.lua', () => {
     expect(tables.mergeKey).toBe('app');
     expect(tables.rootNames).toContain('loglift');
     expect(liftScript()).toContain(`local LIFT = ${luaLiteral(tables)}`);
+  });
+});
+
+describe('files/noise.lua', () => {
+  it('is what the generator writes from the contract and lua/noise.lua', () => {
+    expect(readFileSync(NOISE_SCRIPT_PATH, 'utf8') === noiseScript(), 'run `npx nx run @loglift/chart:lift`').toBe(
+      true,
+    );
+  });
+
+  it('reads and writes the contract paths of the access log and the rate-limit summary', () => {
+    expect(noiseFields()).toEqual({
+      status: 'http.response.status_code',
+      userAgent: 'user_agent.original',
+      urlPath: 'url.path',
+      dropped: 'loglift.rate_limit.dropped',
+      interval: 'loglift.rate_limit.interval_seconds',
+    });
+    expect(noiseScript()).toContain(`local NOISE_FIELDS = ${luaLiteral(noiseFields())}`);
+  });
+});
+
+describe('files/events.lua', () => {
+  it('is lua/events.lua as the generator copies it', () => {
+    expect(readFileSync(EVENTS_SCRIPT_PATH, 'utf8') === eventsScript(), 'run `npx nx run @loglift/chart:lift`').toBe(
+      true,
+    );
   });
 });
 

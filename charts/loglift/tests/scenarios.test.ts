@@ -37,7 +37,7 @@ describe.each(scenarios())('scenario %s', (file) => {
 });
 
 describe('the scenarios', () => {
-  it('cover the issue’s cases: defaults, AWS IRSA, self-hosted basic auth, kubelet mode, components off, team routing', () => {
+  it('cover the issue’s cases: defaults, AWS IRSA, self-hosted basic auth, kubelet mode, components off, team routing, collect everything', () => {
     expect(scenarios().map((f) => f.replace(/^\d\d-|-values\.yaml$/g, ''))).toEqual([
       'defaults',
       'aws-irsa',
@@ -45,6 +45,7 @@ describe('the scenarios', () => {
       'kubelet-pod-identity',
       'components-off',
       'team-routing',
+      'collect-everything',
     ]);
   });
 

@@ -2,6 +2,8 @@ import { appFields } from './appFields.js';
 import type { FieldSpec, FieldType } from './fieldTypes.js';
 import { MERGE_KEY } from './mergeKey.js';
 import { pipelineFields } from './pipelineFields.js';
+import { rateLimitFields } from './rateLimitFields.js';
+import { awsNodeFields, workloadFields } from './workloadFields.js';
 import { labelFields } from './workloadLabels.js';
 
 /** Path of the value an app logged, as stored untyped inside the merge key, e.g. `level` -> `app.level`. */
@@ -22,6 +24,9 @@ export const documentFields: readonly FieldSpec[] = [
     description: field.description,
   })),
   ...labelFields,
+  ...workloadFields,
+  ...awsNodeFields,
+  ...rateLimitFields,
 ];
 
 const byPath = new Map(documentFields.map((field) => [field.path, field]));

@@ -13,7 +13,7 @@ export const KEYWORD_IGNORE_ABOVE = 1024;
  * bootstrap rolls the data stream over when its write index has another, so new documents get
  * the new mappings at once instead of at the next size- or age-based rollover.
  */
-export const LOG_SCHEMA_VERSION = 2;
+export const LOG_SCHEMA_VERSION = 3;
 
 /** Fields a bare search word (Dashboards' free text, DQL without a field) looks in. */
 export const DEFAULT_SEARCH_FIELDS = ['message', 'error.message', 'error.stack_trace', 'app'] as const;
@@ -52,6 +52,13 @@ function insert(properties: Properties, parts: readonly string[], leaf: Mapping)
   insert(parent.properties as Properties, rest, leaf);
 }
 
+/** Mappings of typed fields (dotted paths become nested objects), for any document shape. */
+export function fieldMappings(fields: readonly FieldSpec[]): Properties {
+  const properties: Properties = {};
+  for (const field of fields) insert(properties, field.path.split('.'), leafMapping(field));
+  return properties;
+}
+
 /**
  * The index mappings of a log document, generated from the contract: the bootstrap's index
  * template uses them, and so do tests that need an index shaped like production. The root is
@@ -60,8 +67,7 @@ function insert(properties: Properties, parts: readonly string[], leaf: Mapping)
  * conflicting types across apps; values too long to index are kept unindexed in `loglift.oversize`.
  */
 export function indexMappings(): Mapping {
-  const properties: Properties = {};
-  for (const field of documentFields) insert(properties, field.path.split('.'), leafMapping(field));
+  const properties = fieldMappings(documentFields);
   insert(properties, OVERSIZE_VALUES.split('.'), { type: 'object', enabled: false });
   return { dynamic: 'false', _meta: { loglift_schema: LOG_SCHEMA_VERSION }, properties };
 }

@@ -2,7 +2,7 @@ import type { FieldSpec } from './fieldTypes.js';
 
 /**
  * Pod labels the lift copies to typed keyword fields (`labels.<key with non-alphanumerics as _>`)
- * so Dashboards can chart logs per workload; `kubernetes.labels` keeps every label, searchable
+ * so Dashboards can chart logs per workload (and per zone); `kubernetes.labels` keeps every label, searchable
  * but not aggregatable. The first four also name the service when the app logs none, in this order.
  */
 export const WORKLOAD_LABELS = [
@@ -13,6 +13,10 @@ export const WORKLOAD_LABELS = [
   'app.kubernetes.io/component',
   'app.kubernetes.io/part-of',
   'app.kubernetes.io/version',
+  // The node's zone and region, which the PodTopologyLabels admission plugin (Kubernetes 1.33+,
+  // beta in 1.35) copies onto each pod it binds: node triage without a node lookup.
+  'topology.kubernetes.io/zone',
+  'topology.kubernetes.io/region',
 ] as const;
 
 /** Labels that name the service when the app does not, in priority order. */

@@ -104,6 +104,7 @@ export async function startPipeline(options: PipelineOptions): Promise<Pipeline>
     const configDir = join(options.workDir, 'fluent-bit-config');
     mkdirSync(configDir, { recursive: true });
     writeFileSync(join(configDir, 'lift.lua'), chart.liftLua);
+    writeFileSync(join(configDir, 'noise.lua'), chart.noiseLua);
     const config = localFluentBitConfig(chart.fluentBitYaml, {
       configDir,
       logDir,

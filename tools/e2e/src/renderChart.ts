@@ -36,6 +36,8 @@ export interface RenderedChart {
   readonly fluentBitYaml: string;
   /** `lift.lua`, the lua filter's script the same ConfigMap carries beside it. */
   readonly liftLua: string;
+  /** `noise.lua`, the noise-control filters' script (settings in front), also beside it. */
+  readonly noiseLua: string;
   /** The bootstrap desired state (bootstrap.yaml of its ConfigMap), parsed. */
   readonly bootstrapConfig: Record<string, unknown>;
   readonly taskService: RenderedWorkload;
@@ -86,6 +88,7 @@ export function splitManifests(text: string, release: string, namespace: string)
     namespace,
     fluentBitYaml,
     liftLua: configData('fluent-bit', 'lift.lua'),
+    noiseLua: configData('fluent-bit', 'noise.lua'),
     bootstrapConfig: bootstrapDoc,
     taskService: workload(manifests, 'task-service'),
     manifests,

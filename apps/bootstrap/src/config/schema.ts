@@ -1,32 +1,11 @@
 import { GROUP_NAME_PATTERN, groupDataStream, NAMESPACE_PATTERN, routingProblems } from '@loglift/log-schema';
 import { z } from 'zod';
+import { DEFAULT_TEMPLATE_PRIORITY, ismAge, ismSize, priority, resourceName } from './nameRules.js';
+import { eventsStreamSchema, nodeLogsStreamSchema, sideStreamRules } from './streamSchema.js';
 
 /** Roles whose mappings are only touched when `security.allowAllAccessMapping` is true. */
 export const PRIVILEGED_ROLES: readonly string[] = ['all_access', 'security_manager'];
 
-/** Durations ISM accepts for rollover age, e.g. 12h, 1d, 30m. */
-const ismAge = z.string().regex(/^\d+(d|h|m|s|ms)$/, 'must be a duration like 1d, 12h or 30m');
-/**
- * Byte sizes ISM accepts, e.g. 10gb, 500mb. ISM stores a size as ByteSizeValue's string form, which
- * is lower-case (`10GB` reads back as `10gb`), so the desired state is lower-cased to converge.
- */
-const ismSize = z
-  .string()
-  .regex(/^\d+(b|kb|mb|gb|tb|pb)$/i, 'must be a size like 10gb or 500mb')
-  .transform((size) => size.toLowerCase());
-/**
- * Template priorities: higher wins. Equal priorities with overlapping patterns are refused by
- * OpenSearch (index templates) and ISM (ism_template), so the defaults avoid the round numbers
- * other templates tend to use (0, 1, 100, 200, 500, 1000).
- */
-const priority = z.number().int().min(0).max(2_147_483_647);
-export const DEFAULT_TEMPLATE_PRIORITY = 237;
-/** OpenSearch index/template/policy/role names: lowercase, no spaces or path separators. */
-const resourceName = z
-  .string()
-  .min(1)
-  .max(255)
-  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'must be lowercase letters, digits, ".", "_" or "-"');
 const securityName = z
   .string()
   .min(1)
@@ -205,11 +184,14 @@ export const bootstrapConfigSchema = z
     /** The Job's activeDeadlineSeconds: the waits for OpenSearch and Dashboards must end before it. */
     deadlineSeconds: z.number().int().positive().optional(),
     routing: routingSchema.default(routingSchema.parse({})),
+    events: eventsStreamSchema.optional(),
+    nodeLogs: nodeLogsStreamSchema.optional(),
   })
   .superRefine((value, ctx) => {
     const { security } = value;
     waitsFitDeadline(value, ctx);
     routingRules(value, ctx);
+    sideStreamRules(value, ctx);
     if (value.opensearch.aws?.service === 'aoss') serverlessRules(value, ctx);
     if (security.enabled && security.writerRole === security.readerRole) {
       ctx.addIssue({ code: 'custom', path: ['security', 'readerRole'], message: 'must differ from writerRole' });

@@ -32,10 +32,14 @@ interface LiveTemplates {
   index_templates?: { name: string; index_template: Record<string, unknown> }[];
 }
 
-export function indexTemplateStep(ctx: StepContext, stream: LogStream): Step {
+/** A stream's index template: the logs' typed template unless `desired` gives another (side streams). */
+export function indexTemplateStep(
+  ctx: StepContext,
+  stream: LogStream,
+  desired: Record<string, unknown> = desiredIndexTemplate(stream, ctx.config.opensearch.aws?.service === 'aoss'),
+): Step {
   const name = stream.template;
   const path = `/_index_template/${encodeURIComponent(name)}`;
-  const desired = desiredIndexTemplate(stream, ctx.config.opensearch.aws?.service === 'aoss');
   return {
     kind: 'index-template',
     name,

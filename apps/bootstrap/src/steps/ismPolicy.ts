@@ -44,10 +44,14 @@ export function desiredIsmPolicy(logs: IsmStream): { policy: Record<string, unkn
   };
 }
 
-export function ismPolicyStep(ctx: StepContext, stream: LogStream): Step {
+/** A stream's retention policy: the logs' shape unless `desired` gives another (side streams). */
+export function ismPolicyStep(
+  ctx: StepContext,
+  stream: LogStream,
+  desired: { policy: Record<string, unknown> } = desiredIsmPolicy(stream),
+): Step {
   const name = stream.retention.policy;
   const path = ismPolicyPath(name);
-  const desired = desiredIsmPolicy(stream);
   return {
     kind: 'ism-policy',
     name,

@@ -91,5 +91,6 @@ reader role per group (stream); the names are derived by the bootstrap. */}}
 {{- end }}
 {{- $_ := set $state "dashboards" (dict "url" . "tenants" $tenants "indexPatterns" (concat $patterns $streamPatterns) "forceDefault" $b.dashboards.forceDefault "builtinContent" $b.dashboards.builtinContent "savedObjectsFiles" $files "waitSeconds" $b.dashboards.waitSeconds) }}
 {{- end }}
+{{- include "loglift.bootstrap.sideStreams" (dict "root" . "state" $state) }}
 {{- toYaml $state }}
 {{- end }}

@@ -64,7 +64,7 @@ value is quoted correctly. Credentials are referenced as ${ENV} variables, never
   "rotate_wait" $c.input.rotateWait
   "storage.type" "filesystem"
 }}
-{{- $filters := list }}
+{{- $filters := include "loglift.fluentBit.selectFilters" . | fromYamlArray }}
 {{- if $c.multiline.enabled }}
 {{- /* The filter re-emits joined records through an emitter input. In memory (the default) its
 10M limit paused it under load and records were lost; on the filesystem buffer it is bounded by
@@ -90,6 +90,9 @@ storage.max_chunks_up like the tail input and never pauses. */}}
   "k8s-logging.exclude" (get $onOff (toString $c.kubernetes.allowExcludeAnnotation))
   "labels" (get $onOff (toString $c.kubernetes.labels))
   "annotations" (get $onOff (toString $c.kubernetes.annotations))
+  "owner_references" (get $onOff (toString $c.kubernetes.ownerReferences))
+  "namespace_labels" (get $onOff (toString $c.kubernetes.namespaceLabels))
+  "kube_meta_namespace_cache_ttl" $c.kubernetes.namespaceCacheTtl
   "buffer_size" $c.kubernetes.bufferSize
 }}
 {{- if $c.kubernetes.useKubelet }}
@@ -110,6 +113,12 @@ log document contract and mounted beside this file. */}}
   "enable_flb_null" "on"
   "protected_mode" "on")
 }}
+{{- if $c.kubernetes.awsNodeMetadata }}
+{{- /* The node's zone and instance type from the instance metadata service (local to the node), on
+the lifted document: both keys stay at its root. */}}
+{{- $filters = append $filters (dict "name" "aws" "match" "kube.*" "imds_version" "v2" "az" "true" "ec2_instance_id" "false" "ec2_instance_type" "true") }}
+{{- end }}
+{{- $filters = concat $filters (include "loglift.fluentBit.limitFilters" . | fromYamlArray) }}
 {{- $out := dict
   "name" "opensearch"
   "match" "kube.*"
@@ -190,11 +199,11 @@ record it could not re-emit (fluent-bit filter_rewrite_tag, in_emitter). */}}
   "service" $service
   "multiline_parsers" (concat (include "loglift.fluentBit.multilineParsers" . | fromYamlArray) $c.extraMultilineParsers)
   "pipeline" (dict
-    "inputs" (concat (list $tail) $c.extraInputs)
-    "filters" (concat $filters $c.extraFilters $routingFilters)
-    "outputs" (concat $outputs $c.extraOutputs))
+    "inputs" (concat (list $tail) (include "loglift.fluentBit.nodeLogInputs" . | fromYamlArray) $c.extraInputs)
+    "filters" (concat $filters (include "loglift.fluentBit.nodeLogFilters" . | fromYamlArray) $c.extraFilters $routingFilters)
+    "outputs" (concat $outputs (include "loglift.fluentBit.noiseOutputs" . | fromYamlArray) (include "loglift.fluentBit.nodeLogOutputs" . | fromYamlArray) $c.extraOutputs))
 }}
-{{- with $c.extraParsers }}
+{{- with concat (include "loglift.fluentBit.nodeLogParsers" . | fromYamlArray) $c.extraParsers }}
 {{- $_ := set $config "parsers" . }}
 {{- end }}
 {{- toYaml $config }}

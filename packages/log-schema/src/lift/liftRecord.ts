@@ -1,4 +1,5 @@
 import { MERGE_KEY, OVERSIZE_FIELDS, OVERSIZE_VALUES } from '../mergeKey.js';
+import { WORKLOAD_FIELDS, workloadOf } from '../workloadFields.js';
 import { labelField, SERVICE_NAME_LABELS, WORKLOAD_LABELS } from '../workloadLabels.js';
 import { convertValue } from './convertValue.js';
 import { detectStackTrace } from './detectStackTrace.js';
@@ -108,8 +109,23 @@ export function liftRecord(record: Json, recordMillis: number): Json {
   return doc;
 }
 
+/**
+ * The pod's workload (kind and name) in place of the owner references it comes from, on a copy of
+ * the kubernetes metadata so the record stays as it came.
+ */
+function liftOwner(doc: Json): void {
+  if (!isObject(doc.kubernetes)) return;
+  const { ownerReferences: _owners, ...kubernetes } = doc.kubernetes;
+  const workload = workloadOf(doc.kubernetes);
+  doc.kubernetes = kubernetes;
+  if (workload === undefined) return;
+  setPath(doc, WORKLOAD_FIELDS.kind, workload.kind);
+  setPath(doc, WORKLOAD_FIELDS.name, workload.name);
+}
+
 /** service.name from the app, else a workload label, else the container; typed label copies. */
 function liftWorkload(doc: Json): void {
+  liftOwner(doc);
   const kubernetes = isObject(doc.kubernetes) ? doc.kubernetes : undefined;
   const labels = kubernetes?.labels;
   for (const label of WORKLOAD_LABELS) {

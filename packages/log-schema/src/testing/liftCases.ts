@@ -5,6 +5,7 @@
  * (see loggerSamples.ts for where each comes from); expected documents are written by hand.
  */
 import { LOGGER_SAMPLES } from './loggerSamples.js';
+import { workloadCases } from './workloadCases.js';
 
 type Json = Record<string, unknown>;
 
@@ -536,6 +537,7 @@ export const liftCases: readonly LiftCase[] = [
       service: containerService,
     },
   },
+  ...workloadCases,
 ];
 
 /** The full expected document of a case (its `app` filled in from the record when not spelled out). */
