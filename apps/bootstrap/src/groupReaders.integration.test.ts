@@ -152,7 +152,7 @@ describe('routing groups on the real node', () => {
     const template = await admin.get<{ index_templates: { index_template: { priority: number } }[] }>(
       `/_index_template/${names.template}-payments`,
     );
-    expect(template.body.index_templates[0]?.index_template.priority).toBe(201);
+    expect(template.body.index_templates[0]?.index_template.priority).toBe(238);
   });
 
   it('keeps the stream template across a rollover (the template names the stream exactly)', async () => {

@@ -101,4 +101,21 @@ describe('routing groups in the desired state', () => {
     const problems = problemsOf({ ...minimal, routing: { groups: [{ name: 'Team A', namespaces: ['a'] }] } });
     expect(problems.some((problem) => problem.startsWith('routing.groups.0.name: must be lowercase'))).toBe(true);
   });
+
+  it('refuses a group stream that the Events stream template would claim', () => {
+    expect(
+      problemsOf({
+        ...minimal,
+        events: {},
+        routing: { groups: [{ name: 'events-team', namespaces: ['ev'] }] },
+      }),
+    ).toContainEqual(
+      expect.stringContaining(
+        'group "events-team" would write to logs-loglift-events-team, which the events stream\'s template (logs-loglift-events*) claims',
+      ),
+    );
+    expect(() =>
+      parseConfig({ ...minimal, routing: { groups: [{ name: 'events-team', namespaces: ['ev'] }] } }),
+    ).not.toThrow();
+  });
 });

@@ -191,6 +191,7 @@ export const bootstrapConfigSchema = z
     const { security } = value;
     waitsFitDeadline(value, ctx);
     routingRules(value, ctx);
+    sideStreamClashes(value, ctx);
     sideStreamRules(value, ctx);
     if (value.opensearch.aws?.service === 'aoss') serverlessRules(value, ctx);
     if (security.enabled && security.writerRole === security.readerRole) {
@@ -267,6 +268,30 @@ interface RoutingInput {
   readonly logs: z.output<typeof logsSchema>;
   readonly security: z.output<typeof securitySchema>;
   readonly routing: z.output<typeof routingSchema>;
+  readonly events?: { readonly dataStream: string } | undefined;
+  readonly nodeLogs?: { readonly dataStream: string } | undefined;
+}
+
+/**
+ * A side stream's template matches `<its name>*` above the group streams' priority, so a group
+ * stream named like it (or below it) would be typed as Events or node logs.
+ */
+function sideStreamClashes(value: RoutingInput, ctx: Pick<z.core.$RefinementCtx, 'addIssue'>) {
+  const sides = [
+    ['events', value.events?.dataStream],
+    ['nodeLogs', value.nodeLogs?.dataStream],
+  ] as const;
+  for (const group of value.routing.groups) {
+    const stream = groupDataStream(value.logs.dataStream, group);
+    for (const [key, side] of sides) {
+      if (side === undefined || !stream.startsWith(side)) continue;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['routing', 'groups'],
+        message: `group "${group.name}" would write to ${stream}, which the ${key} stream's template (${side}*) claims; choose another stream name for the group`,
+      });
+    }
+  }
 }
 
 /**
