@@ -1,21 +1,15 @@
-/**
- * Turns the test node's connection JSON into shell `export` lines, quoted so that any password
- * survives `eval`. Integration suites read these LOGLIFT_OPENSEARCH_* variables to reuse the node.
- */
-export interface Connection {
-  url: string;
-  username: string;
-  password: string;
-  caFile: string;
-  version: string;
-}
+import type { OpenSearchConnection } from '@loglift/opensearch-testbed/connection';
 
 function shellQuote(value: string): string {
   return `'${value.replaceAll("'", `'\\''`)}'`;
 }
 
+/**
+ * Turns the test node's connection JSON into shell `export` lines, quoted so that any password
+ * survives `eval`. Integration suites read these LOGLIFT_OPENSEARCH_* variables to reuse the node.
+ */
 export function connectionEnv(json: string): string {
-  const parsed = JSON.parse(json) as Partial<Connection>;
+  const parsed = JSON.parse(json) as Partial<OpenSearchConnection>;
   const entries: Array<[string, unknown]> = [
     ['LOGLIFT_OPENSEARCH_URL', parsed.url],
     ['LOGLIFT_OPENSEARCH_USERNAME', parsed.username],

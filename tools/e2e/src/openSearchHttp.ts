@@ -1,15 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { request as plainRequest } from 'node:http';
 import { request } from 'node:https';
+import type { OpenSearchConnection as TestNodeConnection } from '@loglift/opensearch-testbed/connection';
 
-/** How the pipeline reaches the test node as admin (the shape tools/opensearch provides). */
-export interface OpenSearchConnection {
-  readonly url: string;
-  readonly username: string;
-  readonly password: string;
-  /** PEM CA file; empty for the system CAs. */
-  readonly caFile: string;
-}
+/** How the pipeline reaches the test node as admin: the test bed's connection, version aside. */
+export type OpenSearchConnection = Omit<TestNodeConnection, 'version'>;
 
 export interface JsonResponse<T = unknown> {
   readonly status: number;
