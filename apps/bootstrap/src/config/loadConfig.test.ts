@@ -2,20 +2,10 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from './configError.js';
+import { MINIMAL_CONFIG, problemsOf } from '../testing/configProblems.js';
 import { loadConfig, parseConfig } from './loadConfig.js';
 
-const minimal = { apiVersion: 'loglift.io/v1', kind: 'BootstrapConfig', opensearch: { url: 'https://os:9200' } };
-
-function problemsOf(raw: unknown): readonly string[] {
-  try {
-    parseConfig(raw);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+const minimal = MINIMAL_CONFIG;
 
 describe('desired-state config', () => {
   it('fills the agreed default names', () => {

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { desiredIndexTemplate } from '../steps/indexTemplate.js';
 import { desiredIsmPolicy } from '../steps/ismPolicy.js';
-import { ConfigError } from './configError.js';
+import { MINIMAL_CONFIG, problemsOf } from '../testing/configProblems.js';
 import { parseConfig } from './loadConfig.js';
 import { logStreams } from './logStreams.js';
 
-const minimal = { apiVersion: 'loglift.io/v1', kind: 'BootstrapConfig', opensearch: { url: 'https://os:9200' } };
-
-function problemsOf(raw: unknown): readonly string[] {
-  try {
-    parseConfig(raw);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+const minimal = MINIMAL_CONFIG;
 
 describe('routing groups in the desired state', () => {
   it('makes one stream per distinct stream suffix, after the default one', () => {

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from './configError.js';
+import { MINIMAL_CONFIG, problemsOf } from '../testing/configProblems.js';
 import { parseConfig } from './loadConfig.js';
 
-const minimal = { apiVersion: 'loglift.io/v1', kind: 'BootstrapConfig', opensearch: { url: 'https://os:9200' } };
-
-function problemsOf(raw: unknown): readonly string[] {
-  try {
-    parseConfig(raw);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+const minimal = MINIMAL_CONFIG;
 
 describe('the events and node log streams in the desired state', () => {
   it('are absent unless configured, and get their own names and a shorter retention by default', () => {
