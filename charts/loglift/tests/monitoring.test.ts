@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { fluentBitConfig, section } from './fluentBitConfig.js';
 import { find, type Manifest, render } from './render.js';
 
@@ -71,6 +72,37 @@ describe('monitoring', () => {
     expect(byName.LogliftBufferNearlyFull?.expr).toMatch(/< 20$/);
     expect(byName.LogliftNoRecordsShipped?.expr).toContain('[15m])) == 0');
     expect(byName.LogliftRecordsDropped?.labels.severity).toBe('critical');
+  });
+
+  it('covers the Events collector: its delivery alerts select its metrics Service, and one alert watches its output', () => {
+    const manifests = render({ values, set: { ...on, 'eventsCollector.enabled': true } });
+    const rules = (
+      find(manifests, 'PrometheusRule', '-fluent-bit').spec as { groups: { rules: Rule[] }[] }
+    ).groups.flatMap((group) => group.rules);
+    const byName = Object.fromEntries(rules.map((r) => [r.alert, r]));
+    const service = find(manifests, 'Service', '-events-metrics').metadata.name;
+    const both = `service=~"demo-loglift-fluent-bit-metrics|${service}"`;
+    for (const alert of [
+      'LogliftOutputErrors',
+      'LogliftRetriesGivenUp',
+      'LogliftOutputRetrying',
+      'LogliftRecordsDropped',
+      'LogliftBufferNearlyFull',
+      'LogliftInputPaused',
+    ])
+      expect(byName[alert]?.expr, alert).toContain(both);
+    // The DaemonSet's outputs are opensearch*; the collector's output is aliased "events".
+    expect(byName.LogliftNoRecordsShipped?.expr).toContain('service="demo-loglift-fluent-bit-metrics"');
+    const events = byName.LogliftEventsNotShipped?.expr ?? '';
+    expect(events).toContain(`service="${service}", name="events"}[60m])) == 0`);
+    const collector = parse(
+      (find(manifests, 'ConfigMap', '-events').data as Record<string, string>)['fluent-bit.yaml'] ?? '',
+    ) as { pipeline: { outputs: { alias?: string }[] } };
+    expect(collector.pipeline.outputs.map((o) => o.alias)).toEqual(['events']);
+    expect(byName.LogliftAgentRestarting?.expr).toContain('pod=~"(demo-loglift-fluent-bit|demo-loglift-events)-.*"');
+    const known = new Set([...KNOWN_METRICS, rateLimitMetric(manifests)]);
+    for (const r of rules)
+      for (const metric of metricsIn(r.expr)) expect(known.has(metric), `${r.alert}: ${metric}`).toBe(true);
   });
 
   it('ships a dashboard for the Grafana sidecar whose panels query this release', () => {

@@ -4,6 +4,7 @@ import { adminClient, createNamespace, podSecurityLabels, testCluster } from './
 import { apiWarnings, HELM_VERSIONS, helmFor } from './testing/helm.js';
 import { parseManifests } from './testing/manifests.js';
 import { isFluentBitRestrictedWarning } from './testing/podSecurityWarnings.js';
+import { installPrometheusRuleCrd } from './testing/prometheusRuleCrd.js';
 import { type ApiResource, discoverResources, listObjects } from './testing/resources.js';
 import { scenarios, scenarioValues } from './testing/scenarios.js';
 import { installServiceMonitorCrd } from './testing/serviceMonitorCrd.js';
@@ -13,8 +14,10 @@ let repo: ChartRepo;
 let resources: ApiResource[];
 
 beforeAll(async () => {
-  // Scenario 01 turns the ServiceMonitor on; a cluster running it has the Prometheus Operator.
+  // Scenarios 01 and 06 turn the ServiceMonitor and PrometheusRule on; a cluster running
+  // them has the Prometheus Operator.
   await installServiceMonitorCrd(client);
+  await installPrometheusRuleCrd(client);
   resources = await discoverResources(client);
   repo = await serveChartRepo();
 });

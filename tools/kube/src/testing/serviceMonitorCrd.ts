@@ -1,5 +1,5 @@
 import type { KubeClient } from '../kubeClient.js';
-import { waitUntil } from '../waitUntil.js';
+import { installCrd } from './installCrd.js';
 
 /**
  * The ServiceMonitor CRD as the Prometheus Operator registers it (group, names, scope), with
@@ -7,13 +7,8 @@ import { waitUntil } from '../waitUntil.js';
  * schema is not what these tests check.
  */
 export async function installServiceMonitorCrd(client: KubeClient): Promise<void> {
-  const path = '/apis/apiextensions.k8s.io/v1/customresourcedefinitions';
-  const existing = await client.request('GET', `${path}/servicemonitors.monitoring.coreos.com`);
-  if (existing.status === 200) return;
-  await client.create(path, {
-    apiVersion: 'apiextensions.k8s.io/v1',
-    kind: 'CustomResourceDefinition',
-    metadata: { name: 'servicemonitors.monitoring.coreos.com' },
+  await installCrd(client, {
+    name: 'servicemonitors.monitoring.coreos.com',
     spec: {
       group: 'monitoring.coreos.com',
       scope: 'Namespaced',
@@ -32,12 +27,5 @@ export async function installServiceMonitorCrd(client: KubeClient): Promise<void
         },
       ],
     },
-  });
-  // A new CRD is served once it is Established; Helm's discovery must see it before an install.
-  await waitUntil('the ServiceMonitor CRD', 30_000, async () => {
-    const crd = await client.get<{ status?: { conditions?: { type: string; status: string }[] } }>(
-      `${path}/servicemonitors.monitoring.coreos.com`,
-    );
-    return crd.status?.conditions?.some((c) => c.type === 'Established' && c.status === 'True') === true;
   });
 }
