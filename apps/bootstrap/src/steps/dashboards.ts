@@ -52,7 +52,9 @@ export function dashboardsSteps(ctx: StepContext): Step[] {
     const gate: TenantGate = { pending: false };
     if (!serverless) steps.push(dashboardsTenantStep(ctx, client, tenant, gate, content.listedIn));
     const own: Step[] = content.indexPatterns.map((pattern) => indexPatternStep(client, tenant, pattern));
-    if (content.defaultIndex) own.push(defaultIndexStep(client, tenant, content.defaultIndex, settings.forceDefault));
+    if (content.defaultIndex) {
+      own.push(defaultIndexStep(client, tenant, content.defaultIndex, settings.forceDefault, content.replaceDefaults));
+    }
     if (contentIndex) {
       own.push(
         savedObjectsStep(client, tenant, { name: 'loglift-content', load: async () => logsContent(contentIndex) }),

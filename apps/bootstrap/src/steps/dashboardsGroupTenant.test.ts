@@ -13,9 +13,12 @@ beforeEach(async () => {
 });
 afterEach(() => stub.close());
 
-/** The dashboards section as the chart renders it: the default pattern, then one per group stream. */
+/**
+ * The dashboards section as the chart renders it: the group's tenant listed after global, the
+ * default pattern, then one per group stream.
+ */
 const chartDashboards = {
-  tenants: ['global'],
+  tenants: ['global', 'payments'],
   indexPatterns: [
     { id: 'loglift-logs', title: 'logs-loglift*', default: true },
     { id: 'loglift-logs-payments', title: 'logs-loglift-payments' },
@@ -64,11 +67,14 @@ describe("a group's own Dashboards tenant", () => {
     expect(stub.objects.get('payments')?.get(`dashboard/${LOGS_DASHBOARD_ID}`)).toBeDefined();
     expect(referencedPatterns('payments')).toEqual(['loglift-logs-payments']);
 
-    const writes = client.counter.count;
-    const second = await apply(setup().steps);
+    expect(client.counter.count).toBeGreaterThan(0);
+    const stored = stub.stored.length;
+    const again = setup();
+    const second = await apply(again.steps);
     expect(second.failed).toBeUndefined();
     expect(second.objects.filter((o) => o.action !== 'unchanged')).toEqual([]);
-    expect(client.counter.count).toBe(writes);
+    expect(again.client.counter.count).toBe(0);
+    expect(stub.stored.length).toBe(stored);
   });
 
   it('leaves the shared tenants as before: every pattern, the default one, content on it', async () => {
@@ -93,7 +99,9 @@ describe("a group's own Dashboards tenant", () => {
         { name: 'ledger', stream: 'money', namespaces: ['ledger'], tenant: 'money' },
       ],
     };
-    const result = await apply(setup({ ...chartDashboards, savedObjectsFiles: [file] }, shared).steps);
+    const result = await apply(
+      setup({ ...chartDashboards, tenants: ['global'], savedObjectsFiles: [file] }, shared).steps,
+    );
     expect(result.failed).toBeUndefined();
     expect(storedOf('money', 'index-pattern').map((object) => [object.id, object.attributes.title])).toEqual([
       ['loglift-logs-money', 'logs-loglift-money'],
@@ -109,11 +117,36 @@ describe("a group's own Dashboards tenant", () => {
     expect(storedOf('payments', 'search')).toEqual([]);
   });
 
-  it('keeps a group tenant listed in dashboards.tenants shared, as configs written before did', async () => {
-    const result = await apply(setup({ ...chartDashboards, tenants: ['global', 'payments'] }).steps);
+  it('fills a group tenant missing from dashboards.tenants all the same', async () => {
+    const result = await apply(setup({ ...chartDashboards, tenants: ['global'] }).steps);
     expect(result.failed).toBeUndefined();
-    expect(storedOf('payments', 'index-pattern')).toHaveLength(3);
-    expect(stub.config('payments')?.defaultIndex).toBe('loglift-logs');
+    expect(result.objects.map((o) => o.name).filter((name) => name.endsWith('defaultIndex'))).toEqual([
+      'global/defaultIndex',
+      'payments/defaultIndex',
+    ]);
+    expect(storedOf('payments', 'index-pattern').map((object) => object.id)).toEqual(['loglift-logs-payments']);
+  });
+
+  it('keeps the global tenant shared when a group names it', async () => {
+    const onGlobal = { groups: [{ name: 'payments', namespaces: ['payments'], tenant: 'global' }] };
+    const result = await apply(setup({ ...chartDashboards, tenants: ['global'] }, onGlobal).steps);
+    expect(result.failed).toBeUndefined();
+    expect(storedOf('global', 'index-pattern')).toHaveLength(3);
+    expect(stub.config('global')?.defaultIndex).toBe('loglift-logs');
+  });
+});
+
+describe('a group tenant filled by an earlier version', () => {
+  it('moves its default off the shared pattern that version set, but keeps one someone chose', async () => {
+    stub.setConfig('payments', { defaultIndex: 'loglift-logs' });
+    const moved = await apply(setup().steps);
+    expect(moved.failed).toBeUndefined();
+    expect(moved.objects.find((o) => o.name === 'payments/defaultIndex')).toMatchObject({ action: 'update' });
+    expect(stub.config('payments')?.defaultIndex).toBe('loglift-logs-payments');
+    stub.setConfig('payments', { defaultIndex: 'theirs' });
+    const kept = await apply(setup().steps);
+    expect(kept.objects.find((o) => o.name === 'payments/defaultIndex')).toMatchObject({ note: 'kept theirs' });
+    expect(stub.config('payments')?.defaultIndex).toBe('theirs');
   });
 });
 

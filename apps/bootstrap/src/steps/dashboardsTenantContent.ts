@@ -1,5 +1,6 @@
 import { groupDataStream } from '@loglift/log-schema';
 import type { BootstrapConfig } from '../config/schema.js';
+import { tenantName } from '../dashboards/verifyTenant.js';
 
 type DashboardsSettings = NonNullable<BootstrapConfig['dashboards']>;
 
@@ -15,6 +16,8 @@ export interface TenantContent {
   readonly indexPatterns: readonly TenantIndexPattern[];
   /** The tenant's `defaultIndex`, when one is set. */
   readonly defaultIndex: string | undefined;
+  /** Defaults an earlier run may have set here that are replaced even without forceDefault. */
+  readonly replaceDefaults: readonly string[];
   /** The index pattern the shipped saved search and dashboard are bound to; none without builtinContent. */
   readonly contentIndex: string | undefined;
   /** Whether the users' `savedObjectsFiles` are imported here. */
@@ -35,6 +38,7 @@ function sharedContent(settings: DashboardsSettings, tenant: string): TenantCont
     tenant,
     indexPatterns: settings.indexPatterns,
     defaultIndex: chosen?.id,
+    replaceDefaults: [],
     contentIndex: settings.builtinContent ? preferred?.id : undefined,
     userFiles: true,
     listedIn: 'dashboards.tenants',
@@ -61,6 +65,8 @@ function groupContent(config: BootstrapConfig, settings: DashboardsSettings, ten
     tenant,
     indexPatterns: patterns,
     defaultIndex: first,
+    // Before group tenants had content of their own, they got every pattern and the shared default.
+    replaceDefaults: settings.indexPatterns.map((pattern) => pattern.id).filter((id) => id !== first),
     contentIndex: settings.builtinContent ? first : undefined,
     userFiles: false,
     listedIn: `routing.groups[].tenant (${groups.map((group) => group.name).join(', ')})`,
@@ -68,16 +74,21 @@ function groupContent(config: BootstrapConfig, settings: DashboardsSettings, ten
 }
 
 /**
- * Every tenant the Dashboards steps fill: the shared ones (`dashboards.tenants`) first, each with
- * every configured pattern, then each group tenant not listed there. A group tenant listed in
- * `dashboards.tenants` is shared (configs written before group tenants had content of their own
- * listed them there).
+ * Every tenant the Dashboards steps fill: those of `dashboards.tenants` in order, then the group
+ * tenants not listed there. A group's tenant gets the group's content even where it is listed
+ * (the chart lists it), except the global tenant, which everyone shares: a group naming it only
+ * lets its readers read there.
  */
 export function tenantContents(config: BootstrapConfig): TenantContent[] {
   const settings = config.dashboards;
   if (!settings) return [];
-  const shared = settings.tenants.map((tenant) => sharedContent(settings, tenant));
-  const groupTenants = config.routing.groups.flatMap((group) => (group.tenant ? [group.tenant] : []));
-  const own = [...new Set(groupTenants)].filter((tenant) => !settings.tenants.includes(tenant));
-  return [...shared, ...own.map((tenant) => groupContent(config, settings, tenant))];
+  const groupTenants = new Set(
+    config.routing.groups.flatMap((group) =>
+      group.tenant && tenantName(group.tenant) !== 'global' ? [group.tenant] : [],
+    ),
+  );
+  const tenants = [...new Set([...settings.tenants, ...groupTenants])];
+  return tenants.map((tenant) =>
+    groupTenants.has(tenant) ? groupContent(config, settings, tenant) : sharedContent(settings, tenant),
+  );
 }
