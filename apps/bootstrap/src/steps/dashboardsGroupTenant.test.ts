@@ -127,6 +127,17 @@ describe("a group's own Dashboards tenant", () => {
     expect(storedOf('payments', 'index-pattern').map((object) => object.id)).toEqual(['loglift-logs-payments']);
   });
 
+  it("takes the time field of the shared tenants' entry for the stream", async () => {
+    const patterns = chartDashboards.indexPatterns.map((pattern) =>
+      pattern.id === 'loglift-logs-payments' ? { ...pattern, timeFieldName: 'observedTimestamp' } : pattern,
+    );
+    expect((await apply(setup({ ...chartDashboards, indexPatterns: patterns }).steps)).failed).toBeUndefined();
+    expect(stub.objects.get('payments')?.get('index-pattern/loglift-logs-payments')?.attributes).toEqual({
+      title: 'logs-loglift-payments',
+      timeFieldName: 'observedTimestamp',
+    });
+  });
+
   it('keeps the global tenant shared when a group names it', async () => {
     const onGlobal = { groups: [{ name: 'payments', namespaces: ['payments'], tenant: 'global' }] };
     const result = await apply(setup({ ...chartDashboards, tenants: ['global'] }, onGlobal).steps);

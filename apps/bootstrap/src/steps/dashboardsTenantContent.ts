@@ -27,7 +27,7 @@ export interface TenantContent {
 }
 
 /** The id of a group stream's index pattern, as the chart names it for the shared tenants too. */
-export function groupIndexPatternId(config: BootstrapConfig, dataStream: string): string {
+function groupIndexPatternId(config: BootstrapConfig, dataStream: string): string {
   return `loglift-logs-${dataStream.slice(config.logs.dataStream.length + 1)}`;
 }
 
@@ -57,8 +57,10 @@ function groupContent(config: BootstrapConfig, settings: DashboardsSettings, ten
   for (const group of groups) {
     const dataStream = groupDataStream(config.logs.dataStream, group);
     const id = groupIndexPatternId(config, dataStream);
-    if (!patterns.some((pattern) => pattern.id === id))
-      patterns.push({ id, title: dataStream, timeFieldName: '@timestamp' });
+    if (patterns.some((pattern) => pattern.id === id)) continue;
+    // The shared tenants' entry for the stream, when configured, so both tenants show it alike.
+    const listed = settings.indexPatterns.find((pattern) => pattern.id === id && pattern.title === dataStream);
+    patterns.push({ id, title: dataStream, timeFieldName: listed?.timeFieldName ?? '@timestamp' });
   }
   const first = patterns[0]?.id;
   return {
