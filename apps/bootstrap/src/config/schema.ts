@@ -151,9 +151,9 @@ const dashboardsSchema = z
       .array(indexPatternSchema)
       .default([{ id: 'loglift-logs', title: 'logs-loglift*', timeFieldName: '@timestamp', default: true }]),
     forceDefault: z.boolean().default(false),
-    /** The saved search and logs overview dashboard, built on the default index pattern. */
+    /** The saved search and logs overview dashboard, built on each tenant's default index pattern. */
     builtinContent: z.boolean().default(true),
-    /** ndjson export files imported into every tenant. */
+    /** ndjson export files imported into every shared tenant (not into the groups' own tenants). */
     savedObjectsFiles: z.array(z.string().min(1)).default([]),
     waitSeconds: z.number().int().positive().max(3600).default(120),
   })

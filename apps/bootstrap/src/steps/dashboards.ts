@@ -7,6 +7,7 @@ import type { StepContext } from './context.js';
 import { defaultIndexStep } from './dashboardsDefaultIndex.js';
 import { type SavedObjectsSource, savedObjectsStep } from './dashboardsSavedObjects.js';
 import { afterTenant, dashboardsTenantStep, type TenantGate } from './dashboardsTenant.js';
+import { tenantContents } from './dashboardsTenantContent.js';
 import { comparePlan, type Step, type StepPlan } from './step.js';
 
 function indexPatternStep(
@@ -35,28 +36,31 @@ function fileSource(file: string): SavedObjectsSource {
 
 /**
  * Per tenant, in order: check that Dashboards really uses that tenant, then index patterns,
- * `defaultIndex`, the shipped saved search and overview dashboard, and the users' files. Every
- * tenant in the list gets the same objects.
+ * `defaultIndex`, the shipped saved search and overview dashboard (bound to the tenant's own
+ * pattern) and, in the shared tenants, the users' files. What each tenant gets:
+ * dashboardsTenantContent.ts.
  */
 export function dashboardsSteps(ctx: StepContext): Step[] {
   const settings = ctx.config.dashboards;
   const client = ctx.dashboards;
   if (!settings || !client) return [];
   const serverless = ctx.config.opensearch.aws?.service === 'aoss';
-  const preferred = settings.indexPatterns.find((pattern) => pattern.default) ?? settings.indexPatterns[0];
-  const sources: SavedObjectsSource[] = [];
-  if (settings.builtinContent && preferred) {
-    sources.push({ name: 'loglift-content', load: async () => logsContent(preferred.id) });
-  }
-  sources.push(...settings.savedObjectsFiles.map(fileSource));
+  const files = settings.savedObjectsFiles.map(fileSource);
   const steps: Step[] = [];
-  for (const tenant of settings.tenants) {
+  for (const content of tenantContents(ctx.config)) {
+    const { tenant, contentIndex } = content;
     const gate: TenantGate = { pending: false };
-    if (!serverless) steps.push(dashboardsTenantStep(ctx, client, tenant, gate));
-    const own: Step[] = settings.indexPatterns.map((pattern) => indexPatternStep(client, tenant, pattern));
-    const chosen = settings.indexPatterns.find((pattern) => pattern.default);
-    if (chosen) own.push(defaultIndexStep(client, tenant, chosen.id, settings.forceDefault));
-    for (const source of sources) own.push(savedObjectsStep(client, tenant, source));
+    if (!serverless) steps.push(dashboardsTenantStep(ctx, client, tenant, gate, content.listedIn));
+    const own: Step[] = content.indexPatterns.map((pattern) => indexPatternStep(client, tenant, pattern));
+    if (content.defaultIndex) {
+      own.push(defaultIndexStep(client, tenant, content.defaultIndex, settings.forceDefault, content.replaceDefaults));
+    }
+    if (contentIndex) {
+      own.push(
+        savedObjectsStep(client, tenant, { name: 'loglift-content', load: async () => logsContent(contentIndex) }),
+      );
+    }
+    if (content.userFiles) for (const source of files) own.push(savedObjectsStep(client, tenant, source));
     steps.push(...own.map((step) => afterTenant(gate, step)));
   }
   return steps;

@@ -25,8 +25,16 @@ const overriddenNote = (value: unknown) =>
  * tenant's `config` object (id = its version) when it is missing, so the setting is read from
  * `_find` first and the settings GET is used only once that object exists. A setting fixed in
  * opensearch_dashboards.yml cannot be changed (the POST answers 400): skipped with a note.
+ * `replace` lists ids this hook set there before that are wrong for the tenant now (a group's
+ * tenant once got the shared default): those are replaced like an unset one.
  */
-export function defaultIndexStep(client: DashboardsClient, tenant: string, id: string, force: boolean): Step {
+export function defaultIndexStep(
+  client: DashboardsClient,
+  tenant: string,
+  id: string,
+  force: boolean,
+  replace: readonly string[] = [],
+): Step {
   const kind = 'dashboards-setting';
   const name = `${tenant}/defaultIndex`;
   return {
@@ -45,8 +53,9 @@ export function defaultIndexStep(client: DashboardsClient, tenant: string, id: s
         live = upgradeSource(configs, version)?.attributes.defaultIndex;
       }
       const unset = live === undefined || live === null;
+      const replaced = typeof live === 'string' && replace.includes(live);
       // Someone's chosen default is kept unless forceDefault is set.
-      if (live === id || (!unset && !force)) {
+      if (live === id || (!unset && !replaced && !force)) {
         return {
           kind,
           name,

@@ -18,6 +18,7 @@ export function dashboardsTenantStep(
   client: DashboardsClient,
   tenant: string,
   gate: TenantGate = { pending: false },
+  listedIn?: string,
 ): Step {
   const kind = 'dashboards-tenant';
   return {
@@ -30,7 +31,7 @@ export function dashboardsTenantStep(
       if (gate.pending) {
         return skipped(kind, tenant, 'tenant is created by apply; where Dashboards puts its objects is checked then');
       }
-      await verifyTenant(client, tenant);
+      await verifyTenant(client, tenant, listedIn);
       return { kind, name: tenant, action: 'unchanged', changes: [] };
     },
   };

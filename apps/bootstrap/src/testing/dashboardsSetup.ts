@@ -9,18 +9,21 @@ export const STUB_AUTH = { username: 'admin', password: 'pw' };
 
 /**
  * Test helper: the Dashboards steps for a desired `dashboards` section against a stub. OpenSearch
- * answers that every custom tenant exists (the tenant steps ran), unless `missingTenants` says not.
+ * answers that every custom tenant exists (the tenant steps ran), unless `missingTenants` says not;
+ * `others` are further top-level sections of the config (e.g. `routing`).
  */
 export function dashboardsSetup(
   stub: DashboardsStub,
   dashboards: Record<string, unknown>,
   missingTenants: readonly string[] = [],
+  others: Record<string, unknown> = {},
 ) {
   const config = parseConfig({
     apiVersion: 'loglift.io/v1',
     kind: 'BootstrapConfig',
     opensearch: { url: 'http://127.0.0.1:1' },
     dashboards: { url: stub.url, ...dashboards },
+    ...others,
   });
   const client = new DashboardsClient({ url: stub.url, auth: { type: 'basic', ...STUB_AUTH } });
   const os = {
