@@ -76,4 +76,15 @@ describe('the security API check (recorded permissionsinfo answers of opensearch
       'PUT',
     ]);
   });
+
+  it('needs TENANTS for a tenant named only by a routing group', () => {
+    const grouped = parseConfig({
+      apiVersion: 'loglift.io/v1',
+      kind: 'BootstrapConfig',
+      opensearch: { url: 'https://opensearch.logging.svc:9200' },
+      dashboards: { url: 'https://dash', tenants: ['global'] },
+      routing: { groups: [{ name: 'payments', namespaces: ['payments'], tenant: 'payments' }] },
+    });
+    expect(neededEndpoints(grouped)).toHaveProperty('TENANTS', ['GET', 'PUT']);
+  });
 });

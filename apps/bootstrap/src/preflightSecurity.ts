@@ -1,3 +1,4 @@
+import { configuredTenants } from './config/configuredTenants.js';
 import type { BootstrapConfig } from './config/schema.js';
 import type { OpenSearch } from './opensearch/openSearch.js';
 import { OpenSearchError } from './opensearch/openSearchError.js';
@@ -32,7 +33,7 @@ export function neededEndpoints(config: BootstrapConfig): Record<string, readonl
     ROLESMAPPING: ['GET', 'PUT', 'PATCH'],
   };
   if (config.security.writer.internalUser) needed.INTERNALUSERS = ['GET', 'PUT'];
-  const tenants = config.dashboards?.tenants ?? [];
+  const tenants = configuredTenants(config);
   if (tenants.some((tenant) => !['global_tenant', '__user__'].includes(tenantPattern(tenant)))) {
     needed.TENANTS = ['GET', 'PUT'];
   }

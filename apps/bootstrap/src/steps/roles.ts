@@ -1,3 +1,4 @@
+import { configuredTenants } from '../config/configuredTenants.js';
 import { logStreams } from '../config/logStreams.js';
 import { type BootstrapConfig, PRIVILEGED_ROLES } from '../config/schema.js';
 import { MANAGED_BY, type StepContext } from './context.js';
@@ -36,7 +37,8 @@ export function desiredWriterRole(config: BootstrapConfig): Record<string, unkno
  * read-only in the configured tenants.
  */
 export function desiredReaderRole(config: BootstrapConfig): Record<string, unknown> {
-  const tenants = config.dashboards?.tenants ?? ['global'];
+  // Without Dashboards nothing is imported anywhere; global keeps the role's old shape.
+  const tenants = config.dashboards ? configuredTenants(config) : ['global'];
   return {
     description: `Reads loglift logs and Dashboards objects (managed by ${MANAGED_BY})`,
     cluster_permissions: ['cluster_composite_ops_ro'],

@@ -1,3 +1,4 @@
+import { configuredTenants } from '../config/configuredTenants.js';
 import { tenantName } from '../dashboards/verifyTenant.js';
 import { MANAGED_BY, type StepContext } from './context.js';
 import { readSecurityEntry, securityPath } from './securityApi.js';
@@ -6,8 +7,7 @@ import { comparePlan, type Step, type StepPlan } from './step.js';
 // global and private always exist; only custom tenants are created.
 /** Custom Dashboards tenants: those the index patterns go to and those of the groups. */
 export function tenantSteps(ctx: StepContext): Step[] {
-  const groupTenants = ctx.config.routing.groups.flatMap((group) => (group.tenant ? [group.tenant] : []));
-  const tenants = [...new Set([...(ctx.config.dashboards?.tenants ?? []), ...groupTenants])];
+  const tenants = configuredTenants(ctx.config);
   const custom = tenants.filter((tenant) => tenantName(tenant) !== 'global' && tenantName(tenant) !== 'private');
   return custom.map((tenant) => ({
     kind: 'tenant',
