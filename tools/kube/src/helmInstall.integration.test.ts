@@ -53,8 +53,7 @@ describe.each(HELM_VERSIONS)('helm %s install from the chart repository', (versi
     expect(warnings.filter(isFluentBitRestrictedWarning)).toHaveLength(fluentBit ? 1 : 0);
 
     const namespaced = manifest.filter((m) => m.kind !== 'ClusterRole' && m.kind !== 'ClusterRoleBinding');
-    // Events about the release's objects are reports, not objects of the release: leave them out.
-    const onServer = (await listObjects(client, resources, { namespace })).filter((o) => !o.startsWith('Event/'));
+    const onServer = await listObjects(client, resources, { namespace });
     expect(onServer).toEqual(
       [...namespaced.map((m) => `${m.kind}/${m.metadata.name}`), 'Secret/sh.helm.release.v1.loglift.v1'].sort(),
     );
