@@ -52,7 +52,7 @@ describe('the Kubernetes Events collector', () => {
     expect(section(eventsConfig(manifests).pipeline.inputs, 'kubernetes_events').kube_namespace).toBe('shop');
   });
 
-  it('reads Events with a position DB, shapes them and writes them to their own stream as the writer', () => {
+  it('reads Events without a position DB by default, so every update of an Event is shipped', () => {
     const manifests = render({ values, set: events });
     const config = eventsConfig(manifests);
     expect(section(config.pipeline.inputs, 'kubernetes_events')).toEqual({
@@ -62,8 +62,6 @@ describe('the Kubernetes Events collector', () => {
       kube_retention_time: '1h',
       kube_watch_timeout: '10m',
       'tls.verify': 'on',
-      db: '/var/lib/loglift-events/events.db',
-      'db.locking': 'true',
       'storage.type': 'filesystem',
     });
     expect(section(config.pipeline.filters, 'lua')).toMatchObject({ match: 'events', call: 'shape_event' });
@@ -79,9 +77,12 @@ describe('the Kubernetes Events collector', () => {
     expect(env).toEqual(['OPENSEARCH_USERNAME', 'OPENSEARCH_PASSWORD']);
   });
 
-  it('goes without the DB when positionDb is off', () => {
-    const config = eventsConfig(render({ values, set: { ...events, 'eventsCollector.positionDb': false } }));
-    expect(section(config.pipeline.inputs, 'kubernetes_events')).not.toHaveProperty('db');
+  it('keeps a position DB on the state volume when positionDb is on', () => {
+    const config = eventsConfig(render({ values, set: { ...events, 'eventsCollector.positionDb': true } }));
+    expect(section(config.pipeline.inputs, 'kubernetes_events')).toMatchObject({
+      db: '/var/lib/loglift-events/events.db',
+      'db.locking': 'true',
+    });
   });
 
   it('writes with the Fluent Bit IAM role on AWS', () => {
