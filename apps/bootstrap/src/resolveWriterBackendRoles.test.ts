@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError } from './config/configError.js';
 import { parseConfig } from './config/loadConfig.js';
 import { IRSA_ANNOTATION } from './kube/kubeApi.js';
 import { resolveWriterBackendRoles } from './resolveWriterBackendRoles.js';
+import { problemsOf } from './testing/configProblems.js';
 import { type KubeStub, startKubeStub } from './testing/kubeStub.js';
 
 const irsaRole = 'arn:aws:iam::111122223333:role/loglift-fluent-bit';
@@ -15,8 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => kube.close());
 
-function config(writer: Record<string, unknown>) {
-  return parseConfig({
+function rawConfig(writer: Record<string, unknown>) {
+  return {
     apiVersion: 'loglift.io/v1',
     kind: 'BootstrapConfig',
     opensearch: {
@@ -25,17 +25,15 @@ function config(writer: Record<string, unknown>) {
       aws: { region: 'eu-west-1' },
     },
     security: { writer },
-  });
+  };
 }
 
-function problemsOf(writer: Record<string, unknown>): readonly string[] {
-  try {
-    config(writer);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
+function config(writer: Record<string, unknown>) {
+  return parseConfig(rawConfig(writer));
+}
+
+function writerProblems(writer: Record<string, unknown>): readonly string[] {
+  return problemsOf(rawConfig(writer));
 }
 
 describe("the writer's IAM identity", () => {
@@ -87,14 +85,14 @@ describe("the writer's IAM identity", () => {
   });
 
   it('requires backendRoles for EKS Pod Identity', () => {
-    expect(problemsOf({ podIdentity: true })).toEqual([
+    expect(writerProblems({ podIdentity: true })).toEqual([
       'security.writer.backendRoles: must list the IAM role of the EKS Pod Identity association when podIdentity is true: the association lives in EKS, outside anything the bootstrap can read',
     ]);
     expect(() => config({ podIdentity: true, assumeRoleArn: assumed })).not.toThrow();
   });
 
   it('rejects an assumeRoleArn that is not an IAM role ARN', () => {
-    expect(problemsOf({ assumeRoleArn: 'logs-writer' })).toEqual([
+    expect(writerProblems({ assumeRoleArn: 'logs-writer' })).toEqual([
       'security.writer.assumeRoleArn: must be an IAM role ARN like arn:aws:iam::111122223333:role/name',
     ]);
   });

@@ -20,7 +20,12 @@ type Mappings = Record<
  * and the older backing indices get alias fields (`level` -> `app.level`, ...) where they hold the
  * same value, so queries on the typed names also find documents of the retention window before.
  */
-export function dataStreamStep(ctx: StepContext, target: LogStream): Step {
+export function dataStreamStep(
+  ctx: StepContext,
+  target: Pick<LogStream, 'dataStream' | 'template'>,
+  // Streams typed by another document shape (Events, node logs) have no log-schema upgrade.
+  { upgrade = true }: { upgrade?: boolean } = {},
+): Step {
   const name = target.dataStream;
   const path = `/_data_stream/${encodeURIComponent(name)}`;
   return {
@@ -29,6 +34,7 @@ export function dataStreamStep(ctx: StepContext, target: LogStream): Step {
     async plan(): Promise<StepPlan> {
       const live = await ctx.os.get<LiveDataStreams>(path, { allow: [404] });
       const stream = live.status === 200 ? live.body.data_streams?.find((s) => s.name === name) : undefined;
+      if (stream && !upgrade) return { kind: 'data-stream', name, action: 'unchanged', changes: [] };
       if (stream) return planUpgrade(ctx, name, stream.indices?.map((index) => index.index_name) ?? []);
       const index = await ctx.os.request('HEAD', `/${encodeURIComponent(name)}`, { allow: [404] });
       if (index.status === 200) {

@@ -3,6 +3,7 @@ import { defaultStream, type LogStream } from '../config/logStreams.js';
 import type { BootstrapConfig } from '../config/schema.js';
 import type { SideStream } from '../config/streamSchema.js';
 import { MANAGED_BY, type StepContext } from './context.js';
+import { dataStreamStep } from './dataStream.js';
 import { indexTemplateStep } from './indexTemplate.js';
 import { ismPolicyStep } from './ismPolicy.js';
 import type { Step, StepPlan } from './step.js';
@@ -45,37 +46,6 @@ export function desiredSideStreamTemplate(
   };
 }
 
-/** Created once; a changed template applies from the next rollover. */
-function dataStreamStep(ctx: StepContext, stream: SideStream): Step {
-  const name = stream.dataStream;
-  const path = `/_data_stream/${encodeURIComponent(name)}`;
-  return {
-    kind: 'data-stream',
-    name,
-    async plan(): Promise<StepPlan> {
-      const live = await ctx.os.get<{ data_streams?: { name: string }[] }>(path, { allow: [404] });
-      if (live.status === 200 && live.body.data_streams?.some((s) => s.name === name)) {
-        return { kind: 'data-stream', name, action: 'unchanged', changes: [] };
-      }
-      const index = await ctx.os.request('HEAD', `/${encodeURIComponent(name)}`, { allow: [404] });
-      if (index.status === 200) {
-        throw new Error(
-          `an index or alias named ${name} exists and is not a data stream; remove it or rename the stream`,
-        );
-      }
-      return {
-        kind: 'data-stream',
-        name,
-        action: 'create',
-        changes: [{ path: '', op: 'add', to: { name, template: stream.template } }],
-        write: async () => {
-          await ctx.os.request('PUT', path);
-        },
-      };
-    },
-  };
-}
-
 /**
  * The Kubernetes Events and node log streams, when configured: retention, template, data stream.
  * On OpenSearch Serverless only the template (the first write creates the stream; retention is a
@@ -93,7 +63,7 @@ export function sideStreamSteps(ctx: StepContext): Step[] {
     const stream = sideLogStream(ctx.config, side);
     const template = indexTemplateStep(ctx, stream, desiredSideStreamTemplate(stream, kind, serverless));
     if (serverless) steps.push(template);
-    else steps.push(ismPolicyStep(ctx, stream), template, dataStreamStep(ctx, side));
+    else steps.push(ismPolicyStep(ctx, stream), template, dataStreamStep(ctx, stream, { upgrade: false }));
   }
   return steps;
 }
