@@ -6,7 +6,7 @@ import { MANAGED_BY, type StepContext } from './context.js';
 import { dataStreamStep } from './dataStream.js';
 import { indexTemplateStep } from './indexTemplate.js';
 import { ismPolicyStep } from './ismPolicy.js';
-import type { Step, StepPlan } from './step.js';
+import type { Step } from './step.js';
 
 /**
  * A side stream as a log stream: the logs' `<logs.dataStream>*` patterns also match its name, so
