@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import express from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
@@ -181,6 +181,140 @@ describe('httpLogger', () => {
     });
     expect((await request(app).get('/stable')).body).toEqual({ stable: true });
     expect((await request(app).get('/replaced')).body).toEqual({ replaced: true });
+  });
+
+  it('binds req.log to the request in routers, mounted apps and plain node:http', async () => {
+    const sink = lineSink();
+    const logger = createLogger({ handleExit: false, env: {}, destination: sink.stream });
+    const idOf = (log: { bindings(): Record<string, unknown> }) =>
+      (log.bindings() as { http?: { request?: { id?: string } } }).http?.request?.id;
+    const app = express();
+    app.use(httpLogger({ logger }));
+    const admin = express();
+    admin.get('/who', (req, res) => {
+      res.json({ id: idOf(req.log) });
+    });
+    app.use('/admin', admin);
+    app.get('/who', (req, res) => {
+      res.json({ id: idOf(req.log) });
+    });
+    // An app without the middleware shares Express's request prototype: it sees no req.log,
+    // and may set its own.
+    const other = express();
+    other.get('/who', (req, res) => {
+      const before = req.log;
+      req.log = logger;
+      res.json({ before: before === undefined, set: req.log === logger });
+    });
+    expect((await request(app).get('/who').set('x-request-id', 'top-1')).body).toEqual({ id: 'top-1' });
+    expect((await request(app).get('/admin/who').set('x-request-id', 'sub-1')).body).toEqual({ id: 'sub-1' });
+    expect((await request(other).get('/who')).body).toEqual({ before: true, set: true });
+
+    const middleware = httpLogger({ logger });
+    const server = createServer((req, res) => {
+      middleware(req, res, () => {
+        res.end(idOf(req.log));
+      });
+    });
+    const response = await request(server).get('/plain').set('x-request-id', 'plain-1');
+    expect(response.text).toBe('plain-1');
+    expect(sink.last()).toMatchObject({ message: 'GET /plain 200', http: { request: { id: 'plain-1' } } });
+  });
+
+  it('writes no request line below the logger level, and the next log call is still made safe', async () => {
+    const sink = lineSink();
+    const logger = createLogger({ handleExit: false, env: {}, level: 'warn', destination: sink.stream });
+    const app = express();
+    app.use(httpLogger({ logger }));
+    app.get('/ok', (_req, res) => {
+      res.send('ok');
+    });
+    await request(app).get('/ok');
+    expect(sink.lines).toEqual([]);
+    const hostile = { amount: 10n, nested: { fn: () => 1 } };
+    logger.warn(hostile, 'after');
+    expect(sink.last()).toMatchObject({ amount: '10', message: 'after' });
+  });
+
+  it('merges request fields into the same keys of the logger bindings, writing each key once', async () => {
+    const sink = lineSink();
+    const logger = createLogger({
+      handleExit: false,
+      env: {},
+      bindings: { client: { name: 'edge' } },
+      destination: sink.stream,
+    });
+    const app = express();
+    app.set('trust proxy', false);
+    app.use(httpLogger({ logger }));
+    app.get('/ok', (_req, res) => {
+      res.send('ok');
+    });
+    await request(app).get('/ok');
+    const line = sink.lines[sink.lines.length - 1] ?? '';
+    expect(line.match(/"client":/g)).toHaveLength(1);
+    expect(sink.last().client).toEqual({ name: 'edge', address: '127.0.0.1' });
+  });
+
+  it.each([
+    ['a string', 'plain failure', { type: 'string', message: 'plain failure' }],
+    [
+      'an object with a throwing getter',
+      {
+        get message() {
+          throw new Error('no');
+        },
+      },
+      { type: 'Object' },
+    ],
+  ])('serializes res.err when it is %s', async (_name, failure, expected) => {
+    const { sink, logger } = setup();
+    const app = express();
+    app.use(httpLogger({ logger }));
+    app.get('/fail', (_req, res) => {
+      (res as unknown as { err: unknown }).err = failure;
+      res.status(500).send('failed');
+    });
+    await request(app).get('/fail');
+    expect(requestLines(sink)[0]).toMatchObject({ level: 'error', error: expected });
+  });
+
+  it('counts streamed body bytes with Express, with plain node:http, and through a wrapper set before it', async () => {
+    const sink = lineSink();
+    const logger = createLogger({ handleExit: false, env: {}, destination: sink.stream });
+    const stream = (res: ServerResponse) => {
+      res.write('abc');
+      res.write(Buffer.from('défg'));
+      res.end('hi', 'utf8');
+    };
+    const app = express();
+    // Set before the request logger, as a compression middleware might: its bytes still count.
+    app.use('/wrapped', (_req, res, next) => {
+      const write = res.write;
+      res.write = function upper(this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
+        return (write as (...args: unknown[]) => boolean).call(this, String(chunk).toUpperCase(), ...rest);
+      } as typeof res.write;
+      next();
+    });
+    app.use(httpLogger({ logger }));
+    app.get('/stream', (_req, res) => stream(res));
+    app.get('/wrapped', (_req, res) => stream(res));
+    // A second app without the middleware shares Express's response prototype and is unaffected.
+    const other = express();
+    other.get('/stream', (_req, res) => stream(res));
+    const middleware = httpLogger({ logger });
+    const plain = createServer((req, res) => middleware(req, res, () => stream(res)));
+
+    expect((await request(app).get('/stream')).text).toBe('abcdéfghi');
+    expect(sink.last().http?.response?.body?.size).toBe(3 + 5 + 2);
+    expect((await request(app).get('/wrapped')).text).toBe('ABCDÉFGhi');
+    expect(sink.last().http?.response?.body?.size).toBe(3 + 5 + 2);
+    expect(sink.last().http?.route).toBe('/wrapped');
+    expect((await request(plain).get('/plain')).text).toBe('abcdéfghi');
+    expect(sink.last()).toMatchObject({ url: { path: '/plain' }, http: { response: { body: { size: 10 } } } });
+    const lines = sink.lines.length;
+    expect((await request(other).get('/stream')).text).toBe('abcdéfghi');
+    expect(sink.lines).toHaveLength(lines);
   });
 
   it('logs a request the client abandons', async () => {

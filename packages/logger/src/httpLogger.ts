@@ -1,12 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { LogRecord } from '@loglift/log-schema';
-import { bindContext } from './contextLogger.js';
 import type { Logger } from './createLogger.js';
-import { type LogContext, runWithLogContext } from './logContext.js';
+import { enterLogContext, getLogContext, type LogContext } from './logContext.js';
 import { describeValue, LoggerOptionError } from './loggerOptionError.js';
 import { parseTraceparent } from './parseTraceparent.js';
-import { clientAddress, trackResponse, urlPath } from './requestFields.js';
+import { writePrepared } from './preparedLine.js';
+import { urlPath } from './requestFields.js';
 import { chooseRequestId, REQUEST_ID_HEADER } from './requestId.js';
+import { attachRequestLog } from './requestLogAccessor.js';
+import { requestRecord } from './requestRecord.js';
+import { RequestState, setState, stateOf, trackResponse } from './requestState.js';
 
 declare module 'http' {
   interface IncomingMessage {
@@ -67,22 +69,55 @@ function checkOptions(
   return { logger, ignorePaths, genReqId };
 }
 
-function ignored(path: string, patterns: ReadonlyArray<string | RegExp>): boolean {
+/** A matcher for ignorePaths, with the string prefixes made once rather than per request. */
+function pathMatcher(patterns: ReadonlyArray<string | RegExp>): (path: string) => boolean {
+  const exact = new Set<string>();
+  const prefixes: string[] = [];
+  const regexps: RegExp[] = [];
   for (const pattern of patterns) {
     if (typeof pattern === 'string') {
-      if (path === pattern || path.startsWith(pattern.endsWith('/') ? pattern : `${pattern}/`)) return true;
+      exact.add(pattern);
+      prefixes.push(pattern.endsWith('/') ? pattern : `${pattern}/`);
     } else {
+      regexps.push(pattern);
+    }
+  }
+  return (path) => {
+    if (exact.has(path)) return true;
+    for (const prefix of prefixes) if (path.startsWith(prefix)) return true;
+    for (const pattern of regexps) {
       pattern.lastIndex = 0;
       if (pattern.test(path)) return true;
     }
-  }
-  return false;
+    return false;
+  };
 }
 
 function levelFor(status: number): 'error' | 'warn' | 'info' {
   if (status >= 500) return 'error';
   if (status >= 400) return 'warn';
   return 'info';
+}
+
+/**
+ * Writes the request line when the response closes: 'close' follows 'finish' on every response,
+ * and comes alone when the client went away first. Shared by all requests (`this` is the
+ * response), like the response wrappers.
+ */
+function writeRequestLine(this: ServerResponse): void {
+  const req = this.req;
+  const state = stateOf(req);
+  if (state === undefined) return;
+  const { logger, path } = state;
+  const aborted = !this.writableFinished;
+  const level = aborted ? 'warn' : levelFor(this.statusCode);
+  if (!logger.isLevelEnabled(level)) return;
+  const record = requestRecord(req, this, state);
+  const method = req.method ?? 'GET';
+  const message = aborted ? `${method} ${path} aborted by the client` : `${method} ${path} ${this.statusCode}`;
+  // Built in the contract's shape with the ids in it: the logger skips the walk it gives
+  // arbitrary objects, and the log context need not be entered again.
+  writePrepared(logger, level, record, message);
 }
 
 /**
@@ -93,65 +128,29 @@ function levelFor(status: number): 'error' | 'warn' | 'info' {
  */
 export function httpLogger(options: HttpLoggerOptions): Middleware {
   const { logger, ignorePaths, genReqId } = checkOptions(options);
+  const ignored = pathMatcher(ignorePaths);
 
   return function loglift(req, res, next) {
-    const started = process.hrtime.bigint();
+    const started = performance.now();
     const id = chooseRequestId(req, genReqId);
     const trace = parseTraceparent(req.headers.traceparent);
-    const context: LogContext = { requestId: id, ...trace };
-    req.id = id;
-    // Made on first use: most handlers never log through req.log, and a child logger per request
-    // was a large part of the middleware's cost.
-    let log: Logger | undefined;
-    Object.defineProperty(req, 'log', {
-      configurable: true,
-      enumerable: true,
-      get: () => {
-        log ??= bindContext(logger, context);
-        return log;
-      },
-      set: (value: Logger) => {
-        log = value;
-      },
-    });
-    if (!res.headersSent) res.setHeader(REQUEST_ID_HEADER, id);
-
+    const own: LogContext =
+      trace === undefined
+        ? { requestId: id }
+        : { requestId: id, traceId: trace.traceId, spanId: trace.spanId, traceFlags: trace.traceFlags };
+    // Ids of an enclosing context (rare for a server) still apply where the request has none.
+    const outer = getLogContext();
+    const context = outer === undefined ? own : { ...outer, ...own };
     const path = urlPath(req);
-    const tracked = trackResponse(req, res);
-    let done = false;
-    const finish = (aborted: boolean) => {
-      if (done) return;
-      done = true;
-      if (ignored(path, ignorePaths)) return;
-      const method = req.method ?? 'GET';
-      const status = res.statusCode;
-      const durationMs = Math.round(Number(process.hrtime.bigint() - started) / 1000) / 1000;
-      const userAgent = req.headers['user-agent'];
-      const client = clientAddress(req);
-      const route = tracked.route();
-      const record: Partial<LogRecord> = {
-        http: {
-          request: { method },
-          ...(route === undefined ? {} : { route }),
-          response: aborted && !res.headersSent ? {} : { status_code: status, body: { size: tracked.bytes() } },
-          server: { duration_ms: durationMs },
-        },
-        url: { path },
-        ...(userAgent === undefined ? {} : { user_agent: { original: userAgent } }),
-        ...(client === undefined ? {} : { client: { address: client } }),
-      };
-      const failure = (res as { err?: unknown }).err;
-      if (failure !== undefined) record.error = failure as LogRecord['error'];
-      // Through the unbound logger, in the request's context: the ids merge into the record's
-      // own http object instead of repeating the `http` key of req.log's bindings.
-      runWithLogContext(context, () => {
-        if (aborted) logger.warn(record, `${method} ${path} aborted by the client`);
-        else logger[levelFor(status)](record, `${method} ${path} ${status}`);
-      });
-    };
-    res.once('finish', () => finish(false));
-    res.once('close', () => finish(!res.writableFinished));
-
-    runWithLogContext(context, () => next());
+    const state = new RequestState(logger, context, path, started);
+    req.id = id;
+    setState(req, state);
+    attachRequestLog(req);
+    if (!res.headersSent) res.setHeader(REQUEST_ID_HEADER, id);
+    if (!ignored(path)) {
+      trackResponse(res, state);
+      res.on('close', writeRequestLine);
+    }
+    enterLogContext(context, next);
   };
 }

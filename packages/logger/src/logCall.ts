@@ -8,6 +8,7 @@ import { isPlainObject } from './isPlainObject.js';
 import { getLogContext } from './logContext.js';
 import { addCorrelation, prepareRecord } from './logRecord.js';
 import { copyRecord, mergeObjects } from './mergeObjects.js';
+import { takePrepared } from './preparedLine.js';
 import { safeString } from './safeString.js';
 import { serializeError } from './serializeError.js';
 import type { LoggableLimits } from './toLoggable.js';
@@ -35,6 +36,7 @@ function hasCorrelationKey(record: Record<string, unknown> | undefined): boolean
  */
 export function prepareLogCall(logger: pino.Logger, args: unknown[], state: LineState): pino.Logger {
   const first = args[0];
+  if (takePrepared(first)) return preparedCall(logger, first as Record<string, unknown>, state);
   let record: Record<string, unknown> | undefined;
   // Index of the message argument: after the object, or first when there is none.
   let at = 1;
@@ -83,16 +85,45 @@ export function prepareLogCall(logger: pino.Logger, args: unknown[], state: Line
   }
   if (record === undefined) return target;
 
-  const bindings = bindingsOf(target);
-  for (const key in record) {
-    if (!Object.hasOwn(bindings, key)) continue;
-    record = own(record);
-    const mine = bindings[key];
-    const theirs = record[key];
-    record[key] = isPlainObject(mine) && isPlainObject(theirs) ? mergeObjects(mine, theirs) : theirs;
-    state.dedupe = true;
-  }
+  record = mergeBoundKeys(bindingsOf(target), record, own, state);
   if (at === 0) args.unshift(record);
   else args[0] = record;
   return target;
+}
+
+/**
+ * Keys the logger's bindings already write get one merged value (in a copy made by own), and the
+ * line is flagged so the stream-write hook drops pino's second copy of the key.
+ */
+function mergeBoundKeys(
+  bindings: Record<string, unknown>,
+  record: Record<string, unknown>,
+  own: (r: Record<string, unknown>) => Record<string, unknown>,
+  state: LineState,
+): Record<string, unknown> {
+  let out = record;
+  for (const key in record) {
+    if (!Object.hasOwn(bindings, key)) continue;
+    out = own(out);
+    const mine = bindings[key];
+    const theirs = out[key];
+    out[key] = isPlainObject(mine) && isPlainObject(theirs) ? mergeObjects(mine, theirs) : theirs;
+    state.dedupe = true;
+  }
+  return out;
+}
+
+/**
+ * A record the request middleware built in the contract's shape, ids included: only an active
+ * OpenTelemetry span (whose ids win) and keys the bindings also write are handled.
+ */
+function preparedCall(logger: pino.Logger, record: Record<string, unknown>, state: LineState): pino.Logger {
+  const span = activeSpanContext();
+  if (span !== undefined) {
+    record.trace_id = span.traceId;
+    record.span_id = span.spanId;
+    record.trace_flags = span.traceFlags;
+  }
+  mergeBoundKeys(bindingsOf(logger), record, (r) => r, state);
+  return logger;
 }

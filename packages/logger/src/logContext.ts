@@ -27,6 +27,14 @@ export function runWithLogContext<T>(ctx: LogContext, fn: () => T): T {
   return storage.run(next, fn);
 }
 
+/**
+ * Runs fn with context as it is (already merged with the enclosing one, every id a non-empty
+ * string): the request middleware's per-request entry, without runWithLogContext's copy.
+ */
+export function enterLogContext<T>(context: LogContext, fn: () => T): T {
+  return storage.run(context, fn);
+}
+
 /** The log context active here, if any. */
 export function getLogContext(): LogContext | undefined {
   return storage.getStore();

@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 
 // Express adds these to the request; they are read defensively so plain node:http works too.
 interface ExpressLikeRequest extends IncomingMessage {
@@ -11,7 +11,9 @@ interface ExpressLikeRequest extends IncomingMessage {
 /** The path of the request URL, without query string or fragment. */
 export function urlPath(req: IncomingMessage): string {
   const url = (req as ExpressLikeRequest).originalUrl ?? req.url ?? '/';
-  const end = url.search(/[?#]/);
+  const query = url.indexOf('?');
+  const fragment = url.indexOf('#');
+  const end = query === -1 ? fragment : fragment === -1 ? query : Math.min(query, fragment);
   return end === -1 ? url : url.slice(0, end);
 }
 
@@ -26,45 +28,21 @@ export function routeTemplate(req: IncomingMessage): string | undefined {
   return template === '/' ? base : base + template;
 }
 
+const MAPPED_IPV4 = /^::ffff:\d+\.\d+\.\d+\.\d+$/;
+
 /** The client address: Express's req.ip (which honours `trust proxy`), else the socket's peer. */
 export function clientAddress(req: IncomingMessage): string | undefined {
   const ip = (req as ExpressLikeRequest).ip;
   const address = typeof ip === 'string' && ip !== '' ? ip : req.socket?.remoteAddress;
   // Dual-stack sockets report IPv4 peers as ::ffff:a.b.c.d; write the plain IPv4 form.
-  return address?.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+  if (address === undefined || !address.startsWith('::ffff:')) return address;
+  return MAPPED_IPV4.test(address) ? address.slice(7) : address;
 }
 
-/**
- * Counts the bytes the handler writes to the response body, and notes the route template at the
- * first end() (Express may reset req.baseUrl once the router is left).
- */
-export function trackResponse(
-  req: IncomingMessage,
-  res: ServerResponse,
-): { bytes(): number; route(): string | undefined } {
-  let bytes = 0;
-  let route: string | undefined;
-  let routeSeen = false;
-  const count = (chunk: unknown, encoding: unknown) => {
-    if (typeof chunk === 'string') {
-      bytes += Buffer.byteLength(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
-    } else if (chunk instanceof Uint8Array) {
-      bytes += chunk.byteLength;
-    }
-  };
-  const write = res.write;
-  const end = res.end;
-  res.write = function trackedWrite(this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
-    count(chunk, rest[0]);
-    return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
-  } as ServerResponse['write'];
-  res.end = function trackedEnd(this: ServerResponse, ...args: unknown[]) {
-    if (!routeSeen) {
-      routeSeen = true;
-      route = routeTemplate(req);
-    }
-    if (typeof args[0] !== 'function') count(args[0], args[1]);
-    return (end as (...a: unknown[]) => ServerResponse).apply(this, args);
-  } as ServerResponse['end'];
-  return { bytes: () => bytes, route: () => (routeSeen ? route : routeTemplate(req)) };
+/** Bytes a chunk passed to res.write/res.end puts in the body. */
+export function chunkBytes(chunk: unknown, encoding: unknown): number {
+  if (typeof chunk === 'string') {
+    return Buffer.byteLength(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
+  }
+  return chunk instanceof Uint8Array ? chunk.byteLength : 0;
 }
