@@ -2,7 +2,7 @@ import { IncomingMessage } from 'node:http';
 import { bindContext } from './contextLogger.js';
 import type { Logger } from './createLogger.js';
 import { stateOf } from './requestState.js';
-import { sharedPrototype } from './sharedPrototype.js';
+import { onSharedPrototype } from './sharedPrototype.js';
 
 // One getter/setter pair for every request. The child logger is made on first read: most
 // handlers never log through req.log, and a child per request costs more than the request line.
@@ -22,32 +22,19 @@ const accessor: PropertyDescriptor = {
   },
 };
 
-const installed = new WeakSet<object>();
-// The request prototype seen last, once the accessor is on its chain: the common case is one app.
-let lastPrototype: object | undefined;
-
 // req.log goes on Express's shared request prototype (see sharedPrototype), where Express keeps
 // its own req.query. An accessor on each request object instead gives every request its own
 // hidden class in V8, which slowed every later property access of Express's router on it.
-function installOn(proto: object): boolean {
-  if (installed.has(proto)) return true;
+const hasSharedLog = onSharedPrototype(IncomingMessage.prototype, (proto) => {
   // Someone else's `log` there is left alone.
   if (Object.hasOwn(proto, 'log') || !Object.isExtensible(proto)) return false;
   Object.defineProperty(proto, 'log', accessor);
-  installed.add(proto);
   return true;
-}
+});
 
 /** Gives req (which already carries its RequestState) a `log` property made on first read. */
 export function attachRequestLog(req: IncomingMessage): void {
-  const hasOwn = Object.hasOwn(req, 'log');
-  const first = Object.getPrototypeOf(req) as object;
-  if (!hasOwn && first === lastPrototype) return;
-  const proto = sharedPrototype(req, IncomingMessage.prototype);
-  if (proto !== undefined && installOn(proto)) {
-    lastPrototype = first;
-    if (!hasOwn) return;
-  }
+  if (hasSharedLog(req) && !Object.hasOwn(req, 'log')) return;
   // Plain node:http, a prototype we may not touch, or a req.log set before this middleware ran:
   // the same accessor on the request itself.
   Object.defineProperty(req, 'log', { ...accessor, enumerable: true });

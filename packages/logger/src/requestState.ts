@@ -2,7 +2,7 @@ import { type IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from './createLogger.js';
 import type { LogContext } from './logContext.js';
 import { chunkBytes, routeTemplate } from './requestFields.js';
-import { sharedPrototype } from './sharedPrototype.js';
+import { onSharedPrototype } from './sharedPrototype.js';
 
 const STATE = Symbol('loglift.request');
 
@@ -76,10 +76,6 @@ function trackedEnd(this: ServerResponse, ...args: unknown[]): unknown {
   return state.end.apply(this, args);
 }
 
-const wrappedPrototypes = new WeakSet<object>();
-// The response prototype seen last whose chain has the wrappers: the common case is one app.
-let lastPrototype: object | undefined;
-
 /**
  * Puts write/end wrappers on Express's shared response prototype, once. Replacing res.write and
  * res.end on every response cost more than the request line itself (two more properties per
@@ -87,7 +83,6 @@ let lastPrototype: object | undefined;
  * the middleware did not track passes straight through.
  */
 function wrapPrototype(proto: object): boolean {
-  if (wrappedPrototypes.has(proto)) return true;
   if (Object.hasOwn(proto, 'write') || Object.hasOwn(proto, 'end') || !Object.isExtensible(proto)) return false;
   const parent = Object.getPrototypeOf(proto) as { write: Write; end: Write };
   Object.defineProperty(proto, 'write', {
@@ -111,25 +106,17 @@ function wrapPrototype(proto: object): boolean {
       return parent.end.apply(this, args);
     },
   });
-  wrappedPrototypes.add(proto);
   return true;
 }
+
+const hasSharedWrappers = onSharedPrototype(ServerResponse.prototype, wrapPrototype);
 
 /** Counts the body bytes the handler writes and notes the route template at the first end(). */
 export function trackResponse(res: ServerResponse, state: RequestState): void {
   // Another middleware's res.write/res.end, set before this one ran, would hide the prototype's.
-  if (!Object.hasOwn(res, 'write') && !Object.hasOwn(res, 'end')) {
-    const first = Object.getPrototypeOf(res) as object;
-    if (first === lastPrototype) {
-      state.onPrototype = true;
-      return;
-    }
-    const proto = sharedPrototype(res, ServerResponse.prototype);
-    if (proto !== undefined && wrapPrototype(proto)) {
-      lastPrototype = first;
-      state.onPrototype = true;
-      return;
-    }
+  if (!Object.hasOwn(res, 'write') && !Object.hasOwn(res, 'end') && hasSharedWrappers(res)) {
+    state.onPrototype = true;
+    return;
   }
   state.write = res.write as Write;
   state.end = res.end as Write;
